@@ -1,0 +1,89 @@
+"""Tagger accuracy: exact level, band, untagged and a confusion table.
+
+    python benchmarks/accuracy.py                  # both sets
+    python benchmarks/accuracy.py PATH.yaml ...    # any labelled sets
+    python benchmarks/accuracy.py --errors         # also list every miss
+
+A labelled set is a YAML list of ``{level, text, also?}``; an item is right
+when the tag is its level or one of its ``also`` levels. Untagged counts as
+wrong. Bands: 12-10, 9-7, 6-5, 4-1. Uses the installed package, so it
+measures exactly what users run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from leverlint.levels import band
+from leverlint.noise import clean
+from leverlint.tagging import get_tagger
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_SETS = [
+    HERE.parent.parent / "shared" / "eval" / "solutions.yaml",
+    HERE / "heldout.yaml",
+]
+
+
+def evaluate(path: Path, show_errors: bool) -> None:
+    """Print the scores for one labelled set."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    tagger = get_tagger()
+    decisions = tagger.decide_texts(clean(i["text"]) for i in items)
+    exact = banded = untagged = 0
+    confusion: Counter[tuple[int, int | None]] = Counter()
+    misses: list[str] = []
+    for item, decision in zip(items, decisions, strict=True):
+        gold = {item["level"], *item.get("also", [])}
+        got = decision.level
+        confusion[(item["level"], got)] += 1
+        if got is None:
+            untagged += 1
+        elif got in gold:
+            exact += 1
+        if got is not None and any(band(got) == band(g) for g in gold):
+            banded += 1
+        if got not in gold:
+            top = ", ".join(f"{e.rule}={e.score}" for e in decision.evidence()[:3])
+            misses.append(
+                f"  gold {item['level']:>2} got {got!s:>4}  {item['text']}\n        [{top}]"
+            )
+    n = len(items)
+    print(f"== {path}  ({n} items)")
+    print(f"exact    {exact / n:6.1%}  ({exact}/{n})")
+    print(f"band     {banded / n:6.1%}  ({banded}/{n})")
+    print(f"untagged {untagged / n:6.1%}  ({untagged}/{n})")
+    print("confusion (rows: gold level, columns: tagged level, '-' untagged)")
+    cols: list[int | None] = [*range(12, 0, -1), None]
+    print("     " + "".join(f"{('-' if c is None else c)!s:>4}" for c in cols))
+    for g in range(12, 0, -1):
+        row = "".join(f"{(confusion[(g, c)] or '.')!s:>4}" for c in cols)
+        print(f"  {g:>2} {row}")
+    if show_errors and misses:
+        print("misses:")
+        print("\n".join(misses))
+    print()
+
+
+def main() -> int:
+    """Parse arguments and evaluate each set."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("sets", nargs="*", type=Path)
+    parser.add_argument("--errors", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    sets = args.sets or [p for p in DEFAULT_SETS if p.exists()]
+    if not sets:
+        print("no labelled set found", file=sys.stderr)
+        return 2
+    for path in sets:
+        evaluate(path, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

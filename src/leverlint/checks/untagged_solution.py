@@ -1,0 +1,24 @@
+"""A proposed solution that no rule could place at a leverage level."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from leverlint.checks.facts import Facts
+from leverlint.model import RawFinding
+
+
+def check(facts: Facts) -> Iterator[RawFinding]:
+    """Fire on each solution with no level (and no declared level)."""
+    for tagged in facts.tagged:
+        if tagged.effective_level is None:
+            text = tagged.solution.text
+            short = text if len(text) <= 60 else text[:57] + "..."
+            yield RawFinding(
+                line=tagged.solution.line,
+                message=(
+                    f'cannot place "{short}" at a leverage level; say what it changes '
+                    "(a number, a flow, a rule, a goal) or declare it with "
+                    "<!-- leverlint-level: N -->"
+                ),
+            )

@@ -1,0 +1,312 @@
+"""Markdown -> Document: sections, proposed solutions and prose, with lines.
+
+This is the only module that turns markdown-it-py's 0-based, end-exclusive
+``Token.map`` into 1-based line numbers. Everything downstream works with
+the ``Solution.line`` and ``Prose.line`` computed here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+from itertools import pairwise
+from pathlib import PurePath
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from leverlint.model import Document, Prose, Section, Solution
+from leverlint.noise import clean
+from leverlint.sections import SectionSpec, load_sections
+
+KINDS = ("rfc", "design", "adr", "postmortem", "other")
+
+_KIND_ALIASES: dict[str, str] = {
+    "rfc": "rfc",
+    "kep": "rfc",
+    "proposal": "rfc",
+    "rfcs": "rfc",
+    "keps": "rfc",
+    "proposals": "rfc",
+    "design": "design",
+    "design-doc": "design",
+    "designs": "design",
+    "adr": "adr",
+    "adrs": "adr",
+    "decision": "adr",
+    "decisions": "adr",
+    "architecture-decision-record": "adr",
+    "decision-record": "adr",
+    "postmortem": "postmortem",
+    "postmortems": "postmortem",
+    "post-mortem": "postmortem",
+    "post-mortems": "postmortem",
+    "incident": "postmortem",
+    "incidents": "postmortem",
+    "incident-review": "postmortem",
+    "retrospective": "postmortem",
+    "pir": "postmortem",
+}
+_TITLE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"post-?mortem|incident (review|report)|retrospective|\bpir\b", re.I),
+        "postmortem",
+    ),
+    (re.compile(r"\badr\b|architecture decision", re.I), "adr"),
+    (re.compile(r"\brfc\b|\bkep\b|\bproposal\b", re.I), "rfc"),
+    (re.compile(r"\bdesign\b", re.I), "design"),
+)
+_WORDS = re.compile(r"[a-z]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'`(\[*])")
+_DECLARED = re.compile(r"<!--\s*leverlint-level\s*:\s*(\d{1,2})\s*-->")
+_CONTINUATION = re.compile(r"^\s*(e\.g\.|i\.e\.|eg\b|ie\b|this\b|that\b|it\b|see\b|[a-z])")
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+
+
+def plain_text(inline: Token) -> str:
+    """Render an inline token as plain text: links keep their text, code
+    spans keep their content, HTML and markup vanish, and each source line
+    break stays a ``\\n`` so offsets map back to lines."""
+    parts: list[str] = []
+    for child in inline.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(plain_text(child))
+    return "".join(parts)
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 1
+
+
+@dataclass(slots=True)
+class _Item:
+    """A list item under construction (mutable scratch, never exported)."""
+
+    line: int
+    text: str | None = None
+    has_children: bool = False
+    nested: bool = False
+
+
+@dataclass(slots=True)
+class _Table:
+    headers: list[str] = field(default_factory=list)
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    in_head: bool = False
+
+
+@dataclass(slots=True)
+class _Builder:
+    """Walks the token stream once, keeping heading and list context."""
+
+    spec: SectionSpec
+    headings: list[tuple[int, Section | None]] = field(default_factory=list)
+    items: list[_Item] = field(default_factory=list)
+    table: _Table | None = None
+    section: Section | None = None
+    sections: list[Section] = field(default_factory=list)
+    solutions: list[Solution] = field(default_factory=list)
+    prose: list[Prose] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+    def heading(self, depth: int, title: str, line: int) -> None:
+        self.titles.append(title)
+        while self.headings and self.headings[-1][0] >= depth:
+            self.headings.pop()
+        role = self.spec.role_of(title)
+        current: Section | None
+        if role is not None:
+            new = Section(title=title, depth=depth, line=line, role=role)
+            self.sections.append(new)
+            current = new
+        elif self.spec.excludes(title):
+            current = None
+        else:
+            current = self.headings[-1][1] if self.headings else None
+        self.headings.append((depth, current))
+        self.section = current
+
+    def add(self, raw: str, line: int) -> None:
+        if self.section is None:
+            return
+        text = clean(raw)
+        if re.search(r"[A-Za-z]{2}", text):
+            self.solutions.append(Solution(text=text, line=line, section=self.section, raw=raw))
+
+    def close_item(self) -> None:
+        item = self.items.pop()
+        text = (item.text or "").strip()
+        if not text or self.section is None:
+            return
+        if item.has_children and text.endswith(":"):
+            return  # a lead-in for the nested items, not a fix itself
+        if item.nested and (self.spec.is_metadata(text) or _CONTINUATION.match(text)):
+            return  # elaborates its parent
+        self.add(text, item.line)
+
+    def paragraph(self, text: str, line: int) -> None:
+        if self.section is None:
+            return
+        for offset, sentence in _sentences(text):
+            if self.spec.is_decision_sentence(sentence):
+                self.add(sentence, line + text.count("\n", 0, offset))
+
+    def close_table(self) -> None:
+        table, self.table = self.table, None
+        if table is None or self.section is None or not table.rows:
+            return
+        column = self.spec.action_column(table.headers)
+        if column is None:
+            column = _widest_column(table, self.spec)
+        for line, cells in table.rows:
+            if column < len(cells):
+                self.add(cells[column], line)
+
+
+def _widest_column(table: _Table, spec: SectionSpec) -> int:
+    """The column with the most text, skipping owner/ticket/status columns."""
+    width = len(table.headers) or max(len(c) for _, c in table.rows)
+    best, best_len = 0, -1
+    for i in range(width):
+        if i < len(table.headers) and spec.ignored_column(table.headers[i]):
+            continue
+        total = sum(len(cells[i]) for _, cells in table.rows if i < len(cells))
+        if total > best_len:
+            best, best_len = i, total
+    return best
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, text[start : m.start()].strip()))
+        start = m.end()
+    out.append((start, text[start:].strip()))
+    return [(o, s) for o, s in out if s]
+
+
+def _front_matter(tokens: list[Token]) -> tuple[dict[str, Any], str | None]:
+    if not tokens or tokens[0].type != "front_matter":
+        return {}, None
+    try:
+        data = yaml.safe_load(tokens[0].content)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 2) if mark is not None else 1
+        return {}, f"front matter is not valid YAML (line {line}); the body is still linted"
+    return (data if isinstance(data, dict) else {}), None
+
+
+def detect_kind(path: str, front_matter: dict[str, Any], titles: list[str]) -> str:
+    """rfc, design, adr, postmortem or other: from front matter, then the
+    path, then the first heading."""
+    for key in ("kind", "type", "doc-type", "doctype", "category"):
+        value = front_matter.get(key)
+        if isinstance(value, str):
+            kind = _KIND_ALIASES.get(value.strip().lower().replace(" ", "-"))
+            if kind:
+                return kind
+    words = _WORDS.findall(PurePath(path).as_posix().lower())
+    candidates = [f"{a}-{b}" for a, b in pairwise(words)] + words
+    for word in reversed(candidates):
+        kind = _KIND_ALIASES.get(word)
+        if kind:
+            return kind
+    for title in titles[:2]:
+        for pattern, kind in _TITLE_KINDS:
+            if pattern.search(title):
+                return kind
+    return "other"
+
+
+def _with_declared(solution: Solution, lines: list[str]) -> Solution:
+    """Attach ``<!-- leverlint-level: N -->`` from the solution's line or the
+    line above it."""
+    own = lines[solution.line - 1] if solution.line <= len(lines) else ""
+    above = lines[solution.line - 2].strip() if solution.line >= 2 else ""
+    m = _DECLARED.search(own) or _DECLARED.fullmatch(above)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return replace(solution, declared_level=int(m.group(1)))
+    return solution
+
+
+def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Document, list[str]]:
+    """Parse Markdown ``text`` read from ``path`` into a Document.
+
+    Returns the document and a list of warnings (e.g. broken front matter);
+    a warning never stops the body from being linted.
+    """
+    spec = spec or load_sections()
+    tokens = _parser().parse(text)
+    front, warning = _front_matter(tokens)
+    b = _Builder(spec=spec)
+    in_paragraph_of_item = False
+    pending_heading: tuple[int, int] | None = None
+    for i, tok in enumerate(tokens):
+        t = tok.type
+        if t == "heading_open":
+            pending_heading = (int(tok.tag[1:]), _line(tok))
+        elif t == "inline":
+            content = plain_text(tok)
+            if pending_heading is not None:
+                b.heading(pending_heading[0], content.replace("\n", " "), pending_heading[1])
+                pending_heading = None
+                continue
+            line = _line(tok)
+            if b.table is not None:
+                if b.table.in_head:
+                    b.table.headers.append(content)
+                elif b.table.rows:
+                    b.table.rows[-1][1].append(content)
+                b.prose.append(Prose(content, b.table.rows[-1][0] if b.table.rows else line))
+                continue
+            b.prose.append(Prose(content, line))
+            if b.items:
+                if in_paragraph_of_item and b.items[-1].text is None:
+                    b.items[-1].text = content
+            elif tokens[i - 1].type == "paragraph_open":
+                b.paragraph(content, line)
+        elif t == "paragraph_open":
+            in_paragraph_of_item = bool(b.items)
+        elif t == "list_item_open":
+            if b.items:
+                b.items[-1].has_children = True
+            b.items.append(_Item(line=_line(tok), nested=bool(b.items)))
+        elif t == "list_item_close":
+            b.close_item()
+        elif t == "table_open":
+            b.table = _Table()
+        elif t == "thead_open" and b.table is not None:
+            b.table.in_head = True
+        elif t == "thead_close" and b.table is not None:
+            b.table.in_head = False
+        elif t == "tr_open" and b.table is not None and not b.table.in_head:
+            b.table.rows.append((_line(tok), []))
+        elif t == "table_close":
+            b.close_table()
+    kind = detect_kind(path, front, b.titles)
+    lines = text.splitlines()
+    solutions = [_with_declared(s, lines) for s in sorted(b.solutions, key=lambda s: s.line)]
+    doc = Document(
+        path=path,
+        kind=kind,
+        front_matter=front,
+        sections=tuple(b.sections),
+        solutions=tuple(solutions),
+        prose=tuple(b.prose),
+        lines=tuple(lines),
+    )
+    return doc, [warning] if warning else []

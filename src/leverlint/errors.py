@@ -1,0 +1,21 @@
+"""Errors that end a run with exit code 2, each naming the file at fault."""
+
+from __future__ import annotations
+
+
+class LeverlintError(Exception):
+    """Base class: a problem the user must fix, reported without a traceback."""
+
+
+class RuleFileError(LeverlintError):
+    """A rule pack or section file is unreadable or invalid."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+
+
+class ConfigError(LeverlintError):
+    """A configuration file or flag is invalid."""

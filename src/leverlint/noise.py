@@ -1,0 +1,61 @@
+# ruff: noqa: RUF001 - dashes and curly quotes in the patterns are intentional
+"""Strip the noise of real action items before tagging.
+
+Ticket ids, ``@owner`` mentions, ``Owner: x`` tails, task-list boxes,
+"TODO:" prefixes, bare URLs and "We will" lead-ins say nothing about a fix's
+leverage; removing them keeps them from deciding (or flipping) a level.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), r)
+    for p, r in (
+        # task-list boxes and status prefixes
+        (r"^\s*\[[ xX]\]\s+", ""),
+        (r"^\s*(todo|fixme|action|ai|done|wip|p[0-4])\s*[:\-]\s*", ""),
+        (r"^\s*\[(p[0-4]|todo|high|medium|low)\]\s*", ""),
+        # bare URLs
+        (r"<?https?://\S+>?", ""),
+        # owner / ticket / due tails: "(owner: @x)", "- Owner: Jane", "due 2026-04-01"
+        (r"[\(\[]\s*(owner|owners|assignee|due|eta|ticket|jira|by)\b[^\)\]]*[\)\]]", ""),
+        (r"\s[-–—|,;]?\s*\b(owner|owners|assignee|due|eta|ticket|jira)\s*:.*$", ""),
+        # ticket ids: ABC-123, #123, GH-12, in brackets or not
+        (r"[\(\[]?\b[A-Z][A-Z0-9]{1,9}-\d+\b[\)\]]?", ""),
+        (r"[\(\[]?(?<![\w&])#\d+\b[\)\]]?", ""),
+        # @mentions
+        (r"(?<![\w.])@[\w][\w\-/]*", ""),
+        # modal lead-ins: "We will", "The team should", "Consider"
+        (
+            r"^\s*(we|i|the team)\s+"
+            r"(will|shall|should|must|need to|needs to|are going to|plan to|want to|"
+            r"would like to|could|can|might|'ll)\s+(also\s+)?",
+            "",
+        ),
+        (r"^\s*(we|i)'ll\s+", ""),
+        (r"^\s*(consider|maybe|possibly|perhaps|optionally)\s*[:,]?\s+", ""),
+        (r"^\s*(also|then|and|finally|first|second|third|next)\s*[:,]?\s+", ""),
+        # leftover empty brackets and separators
+        (r"\(\s*[,;]?\s*\)|\[\s*\]", ""),
+    )
+)
+_SPACES = re.compile(r"\s+")
+_TRAILING = re.compile(r"[\s\-–—|,;:]+$")
+
+
+def clean(text: str) -> str:
+    """Return ``text`` without noise, on one line, trimmed.
+
+    The lead-in patterns apply in order, so "TODO: we will add X" loses both
+    its prefix and its modal lead-in.
+    """
+    out = _SPACES.sub(" ", text).strip()
+    for pattern, repl in _PATTERNS:
+        out = pattern.sub(repl, out)
+    out = _SPACES.sub(" ", out).strip()
+    out = _TRAILING.sub("", out)
+    if out[:1].islower():
+        out = out[0].upper() + out[1:]
+    return out

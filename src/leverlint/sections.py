@@ -1,0 +1,141 @@
+# ruff: noqa: RUF001 - dashes and curly quotes in the patterns are intentional
+"""The section-heading vocabulary from ``rules/sections.yaml``.
+
+Which headings hold solutions, which subheadings only describe, which
+sentences in prose commit to something, and which table column holds the
+action: all data, compiled once here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from leverlint.errors import RuleFileError
+from leverlint.resources import load_yaml, rules_dir
+
+_NUMBERING = re.compile(r"^\s*((\d+(\.\d+)*|[ivxlc]+|[a-z])[.)]|\d+(\.\d+)+)\s+", re.IGNORECASE)
+_MARKUP = re.compile(r"[*_`~#]+")
+_TRAIL = re.compile(r"[\s:.!?…\-–—]+$")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_heading(title: str) -> str:
+    """Lower-case a heading and drop numbering, markup and end punctuation."""
+    out = _MARKUP.sub("", title).strip().lower()
+    out = _NUMBERING.sub("", out)
+    out = out.replace("’", "'")
+    out = _TRAIL.sub("", out)
+    return _SPACE.sub(" ", out).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpec:
+    """Compiled section vocabulary; see ``rules/sections.yaml``."""
+
+    roles: tuple[tuple[str, re.Pattern[str]], ...]
+    exclude: re.Pattern[str]
+    markers: re.Pattern[str]
+    imperative: frozenset[str]
+    metadata: re.Pattern[str]
+    action_columns: re.Pattern[str]
+    ignore_columns: re.Pattern[str]
+
+    def role_of(self, title: str) -> str | None:
+        """The role of a heading that introduces solutions, else ``None``."""
+        norm = normalise_heading(title)
+        for role, pattern in self.roles:
+            if pattern.fullmatch(norm):
+                return role
+        return None
+
+    def excludes(self, title: str) -> bool:
+        """True for a subheading that describes rather than proposes."""
+        return bool(self.exclude.fullmatch(normalise_heading(title)))
+
+    def is_decision_sentence(self, sentence: str) -> bool:
+        """A sentence that commits to an action: a marker or an imperative."""
+        if self.markers.search(sentence):
+            return True
+        first = re.match(r"[\W_]*([A-Za-z]+)", sentence)
+        return bool(first) and first.group(1).lower() in self.imperative if first else False
+
+    def is_metadata(self, text: str) -> bool:
+        """True for a nested item such as ``Owner: @jane`` or ``Due: May``."""
+        return bool(self.metadata.match(text))
+
+    def action_column(self, headers: list[str]) -> int | None:
+        """Index of the header naming the action column, if one does."""
+        norms = [normalise_heading(h) for h in headers]
+        for i, h in enumerate(norms):
+            if self.action_columns.fullmatch(h) and not self.ignore_columns.fullmatch(h):
+                return i
+        return None
+
+    def ignored_column(self, header: str) -> bool:
+        """True for owner, ticket, status and similar columns."""
+        return bool(self.ignore_columns.fullmatch(normalise_heading(header)))
+
+
+def _alternation(path: Path, key: str, items: object) -> str:
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise RuleFileError(str(path), f"'{key}' must be a list of strings")
+    for item in items:
+        try:
+            re.compile(item)
+        except re.error as exc:
+            raise RuleFileError(str(path), f"'{key}': bad pattern {item!r}: {exc}") from None
+    return "|".join(f"(?:{i})" for i in items)
+
+
+@cache
+def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> SectionSpec:
+    """Load and compile the section vocabulary (shipped file by default).
+
+    ``extra`` adds headings (plain text, matched whole) with the decision
+    role, for the ``sections`` configuration key.
+    """
+    path = path or rules_dir() / "sections.yaml"
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise RuleFileError(str(path), "expected a mapping at the top level")
+    known = {
+        "sections",
+        "exclude",
+        "decision-markers",
+        "imperative-verbs",
+        "metadata-keys",
+        "action-columns",
+        "ignore-columns",
+    }
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise RuleFileError(str(path), f"unknown key(s): {', '.join(unknown)}")
+    roles_data = data.get("sections")
+    if not isinstance(roles_data, dict):
+        raise RuleFileError(str(path), "'sections' must map a role to a list of headings")
+    roles: list[tuple[str, re.Pattern[str]]] = []
+    for role, items in roles_data.items():
+        if role not in ("action", "decision", "alternative"):
+            raise RuleFileError(str(path), f"unknown section role {role!r}")
+        roles.append((role, re.compile(_alternation(path, f"sections.{role}", items))))
+    if extra:
+        extra_re = "|".join(re.escape(normalise_heading(e)) for e in extra)
+        roles.insert(0, ("decision", re.compile(extra_re)))
+    markers = _alternation(
+        path, "decision-markers", [re.escape(m) for m in data["decision-markers"]]
+    )
+    verbs = data.get("imperative-verbs", [])
+    keys = data.get("metadata-keys", [])
+    meta = _alternation(path, "metadata-keys", [re.escape(str(k)) for k in keys])
+    return SectionSpec(
+        roles=tuple(roles),
+        exclude=re.compile(_alternation(path, "exclude", data.get("exclude", []))),
+        markers=re.compile(rf"\b(?:{markers})\b", re.IGNORECASE),
+        imperative=frozenset(str(v).lower() for v in verbs),
+        metadata=re.compile(rf"^\s*\**(?:{meta})\**\s*:", re.IGNORECASE),
+        action_columns=re.compile(_alternation(path, "action-columns", data["action-columns"])),
+        ignore_columns=re.compile(_alternation(path, "ignore-columns", data["ignore-columns"])),
+    )

@@ -1,0 +1,179 @@
+"""Tag solutions with a leverage level from rule-pack matches.
+
+How a level is chosen (the precedence, documented in docs/tagging.md):
+
+1. Every rule's patterns and phrases are matched against the lemmatized
+   solution. A match scores ``weight x specificity x zone x lead``:
+   ``specificity`` grows by a quarter for each constrained word beyond the
+   first, so "lower the alert threshold" (verb + quantity noun) beats the
+   lone word "alert"; ``zone`` is 1.0 in the main clause, 0.6 in a purpose
+   clause ("so that ...", "to ensure ...") and 0.5 after "instead of" /
+   "rather than"; ``lead`` is 1.25 when the match starts the sentence (the
+   main verb leads, the purpose refines).
+2. A rule counts once, with its best match. A level's score is the sum of
+   its rules' scores, so independent cues for one level reinforce it.
+3. The highest level score wins; ties go to the single strongest match, then
+   to the weaker (higher-numbered) level, so leverlint never overclaims.
+4. No match: ``level=None``. leverlint says it cannot place the solution.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from leverlint.errors import RuleFileError
+from leverlint.model import Evidence, Solution, Tagged
+from leverlint.resources import load_yaml, rules_dir
+from leverlint.rulepack import Rule, expand_token, load_classes, load_rules
+
+MAIN, PURPOSE, CONTRAST = 1.0, 0.6, 0.5
+LEAD = 1.25
+_CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One rule's best match in a text, scored."""
+
+    rule: Rule
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The tagger's answer for one text: the level and every candidate."""
+
+    level: int | None
+    candidates: tuple[Candidate, ...]
+    level_scores: tuple[tuple[int, float], ...]
+
+    def evidence(self) -> tuple[Evidence, ...]:
+        """Winner's level first (strongest rule first), then the rest."""
+        ordered = sorted(
+            self.candidates, key=lambda c: (c.rule.level != self.level, -c.score, c.rule.id)
+        )
+        return tuple(
+            Evidence(c.rule.id, c.rule.level, c.text, c.rule.reason, round(c.score, 3))
+            for c in ordered
+        )
+
+
+def _load_clauses() -> tuple[list[list[dict[str, Any]]], list[list[dict[str, Any]]]]:
+    path = rules_dir() / "clauses.yaml"
+    data = load_yaml(path)
+    classes = load_classes()
+    out: dict[str, list[list[dict[str, Any]]]] = {"purpose": [], "contrast": []}
+    if not isinstance(data, dict) or set(data) - set(out):
+        raise RuleFileError(str(path), "expected only 'purpose' and 'contrast' lists")
+    for key in out:
+        for i, pattern in enumerate(data.get(key, [])):
+            try:
+                out[key].append([expand_token(t, classes, f"{key} {i + 1}")[0] for t in pattern])
+            except ValueError as exc:
+                raise RuleFileError(str(path), str(exc)) from None
+    return out["purpose"], out["contrast"]
+
+
+class Tagger:
+    """Rule packs compiled into one spaCy Matcher and one PhraseMatcher."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        from leverlint.nlp import get_nlp
+
+        self.nlp = get_nlp()
+        self.rules = {r.id: r for r in rules}
+        self._matcher = Matcher(self.nlp.vocab)
+        self._phrases = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+        self._specificity: dict[str, tuple[Rule, int]] = {}
+        for rule in rules:
+            for i, pattern in enumerate(rule.patterns):
+                key = f"{rule.id}#{i}"
+                try:
+                    self._matcher.add(key, [list(pattern)])
+                except (ValueError, KeyError) as exc:
+                    raise RuleFileError(
+                        rule.source, f"rule {rule.id}: invalid pattern {i + 1}: {exc}"
+                    ) from None
+                self._specificity[key] = (rule, rule.specificity[i])
+            for j, phrase in enumerate(rule.phrases):
+                key = f"{rule.id}#p{j}"
+                doc = self.nlp(phrase)
+                self._phrases.add(key, [doc])
+                self._specificity[key] = (rule, len(doc))
+        purpose, contrast = _load_clauses()
+        self._clauses = Matcher(self.nlp.vocab)
+        self._clauses.add("purpose", purpose)
+        self._clauses.add("contrast", contrast)
+
+    def _zones(self, doc: Any) -> list[float]:
+        zones = [MAIN] * len(doc)
+        marks = sorted((s, e, self.nlp.vocab.strings[m]) for m, s, e in self._clauses(doc))
+        purpose_from = next((s for s, _, kind in marks if kind == "purpose" and s > 0), len(doc))
+        for i in range(purpose_from, len(doc)):
+            zones[i] = PURPOSE
+        for _, end, kind in marks:
+            if kind != "contrast":
+                continue
+            i = end
+            while i < len(doc) and doc[i].text not in _CLAUSE_END:
+                zones[i] = min(zones[i], CONTRAST)
+                i += 1
+        return zones
+
+    def decide(self, doc: Any) -> Decision:
+        """Score every matching rule on one spaCy Doc and pick the level."""
+        zones = self._zones(doc)
+        best: dict[str, Candidate] = {}
+        strings = self.nlp.vocab.strings
+        for match_id, start, end in [*self._matcher(doc), *self._phrases(doc)]:
+            rule, spec = self._specificity[strings[match_id]]
+            lead = LEAD if start == 0 else 1.0
+            score = rule.weight * (1 + 0.25 * (spec - 1)) * zones[start] * lead
+            current = best.get(rule.id)
+            if (
+                current is None
+                or score > current.score
+                or (score == current.score and end - start > current.end - current.start)
+            ):
+                best[rule.id] = Candidate(rule, start, end, doc[start:end].text, score)
+        if not best:
+            return Decision(None, (), ())
+        totals: dict[int, float] = defaultdict(float)
+        strongest: dict[int, float] = defaultdict(float)
+        for cand in best.values():
+            totals[cand.rule.level] += cand.score
+            strongest[cand.rule.level] = max(strongest[cand.rule.level], cand.score)
+        level = max(totals, key=lambda lvl: (round(totals[lvl], 6), strongest[lvl], lvl))
+        scores = tuple(sorted(((lvl, round(s, 3)) for lvl, s in totals.items()), reverse=True))
+        return Decision(level, tuple(best.values()), scores)
+
+    def decide_texts(self, texts: Iterable[str]) -> list[Decision]:
+        """Decide many texts in one ``nlp.pipe`` batch."""
+        return [self.decide(doc) for doc in self.nlp.pipe(texts, batch_size=256)]
+
+    def tag(self, solutions: Sequence[Solution]) -> tuple[Tagged, ...]:
+        """Tag a document's solutions."""
+        decisions = self.decide_texts(s.text for s in solutions)
+        return tuple(
+            Tagged(sol, d.level, d.evidence()) for sol, d in zip(solutions, decisions, strict=True)
+        )
+
+
+@cache
+def _default_tagger(extra: tuple[Path, ...]) -> Tagger:
+    return Tagger(load_rules(extra))
+
+
+def get_tagger(extra: tuple[Path, ...] = ()) -> Tagger:
+    """A tagger for the shipped packs plus ``extra`` user packs, built once."""
+    return _default_tagger(extra)

@@ -1,0 +1,126 @@
+"""The command line, asserting (exit code, stdout, stderr) as a whole."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from leverlint import __version__
+from leverlint.cli import main
+
+LOW = "# Postmortem\n\n## Action items\n\n- Raise the timeout to 30s.\n- Add two more servers.\n"
+GOOD = (
+    "# Postmortem\n\n## Action items\n\n- Raise the timeout to 30s.\n"
+    "- Publish the latency report to all teams.\n- Require an owner for every alert.\n"
+)
+
+
+def invoke(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "low.md").write_text(LOW)
+    (tmp_path / "docs" / "good.md").write_text(GOOD)
+    return tmp_path
+
+
+def test_version() -> None:
+    assert invoke("--version") == (0, f"leverlint, version {__version__}\n", "")
+
+
+def test_low_leverage_document_fails(docs: Path) -> None:
+    code, out, err = invoke("check", "docs/low.md")
+    assert code == 1
+    assert out.startswith("docs/low.md:3:1: LL001 [low-leverage-only] ")
+    assert out.count("\n") == 1
+    assert err == "1 finding (1 error) in 1 file; 2 solutions tagged\n"
+
+
+def test_clean_document_passes(docs: Path) -> None:
+    assert invoke("check", "docs/good.md") == (0, "", "0 findings in 1 file; 3 solutions tagged\n")
+
+
+def test_exit_zero(docs: Path) -> None:
+    code, out, _ = invoke("check", "--exit-zero", "docs")
+    assert code == 0 and "LL001" in out
+
+
+def test_ignore_and_fail_on(docs: Path) -> None:
+    assert invoke("check", "--ignore", "LL001", "docs")[0] == 0
+    assert invoke("check", "--select", "LL00", "--ignore", "LL001", "docs")[0] == 0
+    code, _, err = invoke("check", "--ignore", "LL999", "docs")
+    assert code == 2 and "unknown code" in err
+
+
+def test_missing_path_is_exit_2_and_others_still_linted(docs: Path) -> None:
+    code, out, err = invoke("check", "docs/low.md", "nope.md")
+    assert code == 2
+    assert "docs/low.md:3:1: LL001" in out
+    assert "nope.md: error: no such file or directory\n" in err
+
+
+def test_bad_utf8_is_named_and_others_still_linted(docs: Path) -> None:
+    (docs / "docs" / "bad.md").write_bytes(b"# x\n\n## Action items\n\n- caf\xe9\n")
+    code, out, err = invoke("check", "docs")
+    assert code == 2
+    assert "docs/bad.md: error: not valid UTF-8 (byte 0xe9 on line 5)" in err
+    assert "docs/low.md:3:1: LL001" in out
+
+
+def test_json_format(docs: Path) -> None:
+    code, out, err = invoke("check", "--format", "json", "docs")
+    assert code == 1 and err == ""
+    report = json.loads(out)
+    assert report["version"] == 1
+    assert [f["path"] for f in report["files"]] == ["docs/good.md", "docs/low.md"]
+    low = report["files"][1]
+    assert low["kind"] == "postmortem"
+    assert [s["level"] for s in low["solutions"]] == [12, 12]
+    assert set(low["solutions"][0]) >= {"line", "text", "level", "level_name", "evidence"}
+    assert set(low["solutions"][0]["evidence"][0]) == {"rule", "match", "reason"}
+    assert low["findings"][0] == {
+        "path": "docs/low.md",
+        "line": 3,
+        "col": 1,
+        "code": "LL001",
+        "name": "low-leverage-only",
+        "severity": "error",
+        "message": low["findings"][0]["message"],
+    }
+    assert report["summary"]["files"] == 2 and report["errors"] == []
+
+
+def test_output_independent_of_argument_order(docs: Path) -> None:
+    a = invoke("check", "--format", "json", "docs/low.md", "docs/good.md")
+    b = invoke("check", "--format", "json", "docs/good.md", "docs/low.md")
+    assert a == b
+
+
+def test_classify_arguments_and_stdin() -> None:
+    code, out, _ = invoke("classify", "Shard the orders table by customer.")
+    assert code == 0
+    record = json.loads(out)
+    assert (record["level"], record["level_name"]) == (10, "stock-and-flow structure")
+    assert record["evidence"][0]["rule"].startswith("structure.")
+    code, out, _ = invoke("classify", input="Publish the report.\n\nLook into it.\n")
+    levels = [json.loads(line)["level"] for line in out.splitlines()]
+    assert (code, levels) == (0, [6, None])
+
+
+def test_classify_explain_shows_rivals_and_winner() -> None:
+    code, out, _ = invoke(
+        "classify", "--explain", "Lower the alert threshold for disk usage to 70%."
+    )
+    assert code == 0
+    assert "-> level 12 (parameters)" in out
+    assert "balancing.add-check" in out or "balancing.alert-when" in out
+    assert "winner: level 12" in out

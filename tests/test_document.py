@@ -1,0 +1,53 @@
+"""Extraction cases, kind detection and front matter handling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from leverlint.document import detect_kind, parse
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "extraction.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_extraction(case: dict[str, Any]) -> None:
+    doc, _ = parse("doc.md", case["markdown"])
+    assert [[s.line, s.text] for s in doc.solutions] == case["solutions"]
+
+
+@pytest.mark.parametrize(
+    ("path", "front", "titles", "kind"),
+    [
+        ("docs/postmortems/2024-01.md", {}, ["Outage"], "postmortem"),
+        ("x.md", {"kind": "ADR"}, [], "adr"),
+        ("x.md", {}, ["Incident review: search"], "postmortem"),
+        ("rfcs/0001-foo.md", {}, ["Foo"], "rfc"),
+        ("docs/design-doc-cache.md", {}, ["Cache"], "design"),
+        ("notes.md", {}, ["Meeting notes"], "other"),
+    ],
+)
+def test_detect_kind(path: str, front: dict[str, str], titles: list[str], kind: str) -> None:
+    assert detect_kind(path, front, titles) == kind
+
+
+def test_broken_front_matter_warns_and_body_still_parsed() -> None:
+    text = "---\ntitle: [unclosed\n---\n# Postmortem\n\n## Action items\n\n- Publish the report.\n"
+    doc, warnings = parse("pm.md", text)
+    assert len(warnings) == 1 and "front matter" in warnings[0]
+    assert [(s.line, s.text) for s in doc.solutions] == [(8, "Publish the report.")]
+
+
+def test_sections_record_role_and_line() -> None:
+    doc, _ = parse("x.md", "# T\n\n## Alternatives considered\n\n- Add a queue.\n")
+    (section,) = doc.sections
+    assert (section.title, section.line, section.role) == (
+        "Alternatives considered",
+        3,
+        "alternative",
+    )

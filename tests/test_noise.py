@@ -1,0 +1,23 @@
+"""Noise removal: what must not decide a level is stripped."""
+
+from __future__ import annotations
+
+import pytest
+
+from leverlint.noise import clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("[ ] Add an alert (OPS-12)", "Add an alert"),
+        ("TODO: raise the timeout - owner: @ana", "Raise the timeout"),
+        ("We will publish the report #12", "Publish the report"),
+        ("We'll add a dashboard [JIRA-9]", "Add a dashboard"),
+        ("Consider: splitting the DB (owner: bob, due 2026-05-01)", "Splitting the DB"),
+        ("Route alerts https://example.com/x to @team-a", "Route alerts to"),
+        ("The team should require reviews", "Require reviews"),
+    ],
+)
+def test_clean(raw: str, expected: str) -> None:
+    assert clean(raw) == expected

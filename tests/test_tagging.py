@@ -1,0 +1,88 @@
+"""The tagger: rule examples, precedence, invariance under noise, evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from leverlint.noise import clean
+from leverlint.redflags import RedFlagMatcher, load_red_flags
+from leverlint.rulepack import Rule, load_rules
+from leverlint.tagging import Tagger, get_tagger
+
+RULES = load_rules()
+CASES: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "tagging.yaml").read_text(encoding="utf-8")
+)
+
+
+def _rule_ids_matching(text: str) -> set[str]:
+    decision = get_tagger().decide_texts([clean(text)])[0]
+    return {c.rule.id for c in decision.candidates}
+
+
+def _examples() -> list[tuple[str, str, bool]]:
+    out = []
+    for rule in RULES:
+        out += [(rule.id, t, True) for t in rule.match_examples]
+        out += [(rule.id, t, False) for t in rule.nomatch_examples]
+    return out
+
+
+def test_every_rule_has_examples_both_ways() -> None:
+    for rule in RULES:
+        assert rule.match_examples, f"{rule.id} has no match examples"
+        assert rule.nomatch_examples, f"{rule.id} has no no-match examples"
+
+
+@pytest.mark.parametrize(("rule_id", "text", "should"), _examples())
+def test_rule_example(rule_id: str, text: str, should: bool) -> None:
+    assert (rule_id in _rule_ids_matching(text)) is should
+
+
+@pytest.mark.parametrize("case", CASES["precedence"], ids=lambda c: c["text"])
+def test_precedence(case: dict[str, Any]) -> None:
+    assert get_tagger().decide_texts([clean(case["text"])])[0].level == case["level"]
+
+
+@pytest.mark.parametrize("case", CASES["invariance"], ids=lambda c: c["base"])
+def test_noise_modality_negation_keep_level(case: dict[str, Any]) -> None:
+    texts = [case["base"], *case["variants"]]
+    levels = [d.level for d in get_tagger().decide_texts([clean(t) for t in texts])]
+    assert levels[0] is not None
+    assert levels == [levels[0]] * len(texts)
+
+
+def test_evidence_names_rule_words_and_reason_winner_first() -> None:
+    d = get_tagger().decide_texts(["Lower the alert threshold for disk usage to 70%."])[0]
+    ev = d.evidence()
+    assert d.level == 12 and ev[0].level == 12
+    assert ev[0].rule.startswith("parameter.") and ev[0].match and ev[0].reason
+    assert any(e.level == 8 for e in ev), "the losing alert evidence is still shown"
+
+
+def test_untagged_is_none_with_no_evidence() -> None:
+    d = get_tagger().decide_texts(["Look into it."])[0]
+    assert d.level is None and d.evidence() == ()
+
+
+def test_red_flag_examples() -> None:
+    flags = load_red_flags()
+    matcher = RedFlagMatcher(flags)
+    for flag in flags:
+        assert flag.match_examples and flag.nomatch_examples, flag.id
+        hits = matcher.find_in_texts([*flag.match_examples, *flag.nomatch_examples])
+        n = len(flag.match_examples)
+        for text, found in zip(flag.match_examples, hits[:n], strict=True):
+            assert flag.id in {h[0] for h in found}, f"{flag.id} should match {text!r}"
+        for text, found in zip(flag.nomatch_examples, hits[n:], strict=True):
+            assert flag.id not in {h[0] for h in found}, f"{flag.id} should not match {text!r}"
+
+
+def test_tie_goes_to_weaker_level() -> None:
+    a = Rule("t.a", 3, "a", 1.0, ((({"LOWER": "alpha"},)),), (1,), (), (), (), "x")
+    b = Rule("t.b", 12, "b", 1.0, ((({"LOWER": "alpha"},)),), (1,), (), (), (), "x")
+    assert Tagger([a, b]).decide_texts(["alpha"])[0].level == 12
