@@ -34,8 +34,11 @@ def lint(
             continue
         severity = severities.get(code, spec.severity)
         for raw in spec.run(facts):
+            snippet = doc.lines[raw.line - 1].strip() if 0 < raw.line <= len(doc.lines) else ""
             findings.append(
-                Finding(doc.path, raw.line, raw.col, code, spec.name, severity, raw.message)
+                Finding(
+                    doc.path, raw.line, raw.col, code, spec.name, severity, raw.message, snippet
+                )
             )
     findings.sort(key=lambda f: (f.line, f.col, f.code, f.message))
     return FileResult(path=doc.path, kind=doc.kind, tagged=tagged, findings=tuple(findings))

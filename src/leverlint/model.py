@@ -126,6 +126,8 @@ class Finding:
     name: str
     severity: Severity
     message: str
+    snippet: str = field(default="", compare=False)
+    """The stripped source line, for fingerprints that survive unrelated edits."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ file is still linted.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from leverlint.document import parse
 from leverlint.errors import LeverlintError
 from leverlint.linter import lint
 from leverlint.model import FileError, FileResult, RunResult, Severity
-from leverlint.reporters import REPORTERS
+from leverlint.reporters import REPORTERS, step_summary
 from leverlint.summary import one_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -113,6 +114,13 @@ def run(options: Options, out: TextIO | None = None, err: TextIO | None = None) 
     err = err or sys.stderr
     result = lint_paths(options, err)
     REPORTERS[options.format](result, out)
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        try:
+            with open(summary_path, "a", encoding="utf-8") as fh:
+                step_summary.emit(result, fh)
+        except OSError as exc:
+            err.write(f"leverlint: cannot write the step summary {summary_path}: {exc}\n")
     if options.format == "text":
         for e in result.errors:
             err.write(f"{e.path}: error: {e.message}\n")

@@ -33,13 +33,14 @@ class CheckSpec:
     name: str
     severity: Severity
     summary: str
+    help: str
     run: CheckFn
 
 
 def _spec(module: ModuleType, code: str, name: str, severity: Severity) -> CheckSpec:
     summary = (module.__doc__ or "").strip().split("\n", 1)[0]
     run: CheckFn = module.check
-    return CheckSpec(code, name, severity, summary, run)
+    return CheckSpec(code, name, severity, summary, str(module.HELP), run)
 
 
 CHECKS: dict[str, CheckSpec] = {

@@ -8,6 +8,12 @@ from leverlint.checks.facts import Facts
 from leverlint.levels import LEVEL_NAMES, band_distance
 from leverlint.model import RawFinding
 
+HELP = (
+    "The author declared a level with <!-- leverlint-level: N --> that is more than one "
+    "band from what the words say. Either the wording hides the intent, or the "
+    "declaration is optimistic."
+)
+
 
 def check(facts: Facts) -> Iterator[RawFinding]:
     """Fire where ``<!-- leverlint-level: N -->`` and the tag are bands apart."""

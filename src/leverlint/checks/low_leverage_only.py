@@ -9,6 +9,14 @@ from leverlint.checks.facts import Facts
 from leverlint.levels import LEVEL_NAMES, LOW_LEVERAGE, upward_questions
 from leverlint.model import RawFinding
 
+HELP = (
+    "Parameters, buffers and plumbing (levels 12-10) are the easiest fixes to write and the "
+    "weakest: the feedback, rules and goals that produced the problem stay in place and "
+    "push the numbers back. Keep the quick fix if it buys time, and add at least one fix "
+    "that changes what people see (6), what is expected of them (5) or what the system "
+    "is for (3)."
+)
+
 
 def check(facts: Facts) -> Iterator[RawFinding]:
     """Fire once, at the solution section's heading, naming the levels found

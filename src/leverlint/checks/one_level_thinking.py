@@ -8,6 +8,11 @@ from leverlint.checks.facts import Facts
 from leverlint.levels import LEVEL_NAMES, LOW_LEVERAGE
 from leverlint.model import RawFinding
 
+HELP = (
+    "When every fix is the same kind of fix, the document reflects a habit more than an "
+    "analysis. Generate one candidate per band (12-10, 9-7, 6-5, 4-1) before choosing."
+)
+
 
 def check(facts: Facts) -> Iterator[RawFinding]:
     """Fire when at least three solutions share one level.

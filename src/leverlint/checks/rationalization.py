@@ -7,6 +7,12 @@ from collections.abc import Iterator
 from leverlint.checks.facts import Facts
 from leverlint.model import RawFinding
 
+HELP = (
+    "Phrases such as 'too urgent for that', 'not our call' or 'too risky' push a team "
+    "towards the weakest fixes because those feel safe. The message names what to do "
+    "instead."
+)
+
 
 def check(facts: Facts) -> Iterator[RawFinding]:
     """Fire at each sentence that rationalises staying at low leverage."""

@@ -8,6 +8,12 @@ from leverlint.checks.facts import Facts
 from leverlint.levels import LEVEL_NAMES
 from leverlint.model import RawFinding
 
+HELP = (
+    "A changed goal or mindset with nothing underneath it is an announcement: people keep "
+    "the old behaviour when the new one is neither visible nor expected. Pair it with an "
+    "information flow (6) and a rule or incentive (5)."
+)
+
 
 def check(facts: Facts) -> Iterator[RawFinding]:
     """Fire on each solution at levels 4-1 when no solution sits at 6-5."""

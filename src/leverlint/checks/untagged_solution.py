@@ -7,6 +7,12 @@ from collections.abc import Iterator
 from leverlint.checks.facts import Facts
 from leverlint.model import RawFinding
 
+HELP = (
+    "No rule recognised what this solution changes. Reword it to name the change (a "
+    "number, a reserve, a connection, a delay, a check, a flow of information, a rule, a "
+    "goal) or declare its level with <!-- leverlint-level: N -->."
+)
+
 
 def check(facts: Facts) -> Iterator[RawFinding]:
     """Fire on each solution with no level (and no declared level)."""
