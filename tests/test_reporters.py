@@ -167,15 +167,19 @@ def test_sarif_validates_against_schema(workdir: Path) -> None:
     assert {r["level"] for r in run_["results"]} == {"error", "warning", "note"}
 
 
+def _fingerprints(results: list[dict[str, Any]]) -> list[str]:
+    return sorted(r["partialFingerprints"]["leverlintFinding/v1"] for r in results)
+
+
+def _start_lines(results: list[dict[str, Any]]) -> list[int]:
+    return sorted(r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results)
+
+
 def test_sarif_fingerprints_survive_unrelated_edits(workdir: Path) -> None:
     before = _sarif(workdir)["runs"][0]["results"]
     after = _sarif(workdir, "Intro paragraph.\n\nAnother.\n\n" + LOW)["runs"][0]["results"]
-    fp = lambda rs: sorted(r["partialFingerprints"]["leverlintFinding/v1"] for r in rs)  # noqa: E731
-    assert fp(before) == fp(after)
-    lines = lambda rs: sorted(
-        r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in rs
-    )  # noqa: E731
-    assert lines(before) != lines(after)
+    assert _fingerprints(before) == _fingerprints(after)
+    assert _start_lines(before) != _start_lines(after)
 
 
 def test_gitlab_code_quality(workdir: Path) -> None:

@@ -15,7 +15,7 @@ from leverlint.levels import LEVEL_NAMES
 from leverlint.model import FileResult, RunResult, Severity
 from leverlint.summary import summarize
 
-ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
+ICON = {Severity.ERROR: "\u274c", Severity.WARNING: "\u26a0\ufe0f", Severity.INFO: "\u2139\ufe0f"}
 _SPECIAL = re.compile(r"([\\`*_\[\]|~<>&])")
 
 
