@@ -205,3 +205,16 @@ def test_rdjson(workdir: Path) -> None:
     (diag,) = doc["diagnostics"]
     assert diag["code"]["value"] == "LL001" and diag["severity"] == "ERROR"
     assert diag["location"] == {"path": "low.md", "range": {"start": {"line": 3, "column": 1}}}
+
+
+def test_sarif_paths_outside_the_working_directory_are_absolute_uris(
+    workdir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    other = tmp_path_factory.mktemp("elsewhere") / "pm.md"
+    other.write_text(LOW)
+    out = io.StringIO()
+    run(Options(paths=(str(other),), format="sarif"), out, io.StringIO())
+    log = json.loads(out.getvalue())
+    jsonschema.Draft202012Validator(SCHEMA).validate(log)
+    loc = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert loc == {"uri": other.as_uri()}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from leverlint import __version__
 from leverlint.checks import CHECKS
@@ -20,8 +21,13 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 INFO_URI = "https://github.com/leverlint/leverlint"
 
 
-def _uri(path: str) -> str:
-    return Path(path).as_posix()
+def artifact(path: str) -> dict[str, str]:
+    """A relative URI against %SRCROOT%, or an absolute file URI for a path
+    outside the working directory."""
+    p = Path(path)
+    if p.is_absolute():
+        return {"uri": p.as_uri()}
+    return {"uri": quote(p.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
 def emit(result: RunResult, out: TextIO) -> None:
@@ -52,7 +58,7 @@ def emit(result: RunResult, out: TextIO) -> None:
                     "locations": [
                         {
                             "physicalLocation": {
-                                "artifactLocation": {"uri": _uri(f.path), "uriBaseId": "%SRCROOT%"},
+                                "artifactLocation": artifact(f.path),
                                 "region": {"startLine": f.line, "startColumn": f.col},
                             }
                         }
@@ -64,13 +70,7 @@ def emit(result: RunResult, out: TextIO) -> None:
         {
             "level": "error",
             "message": {"text": e.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(e.path), "uriBaseId": "%SRCROOT%"}
-                    }
-                }
-            ],
+            "locations": [{"physicalLocation": {"artifactLocation": artifact(e.path)}}],
         }
         for e in result.errors
     ]
