@@ -30,8 +30,18 @@ def lemma_table() -> dict[str, str]:
 
 
 def lemmatize(word: str) -> str:
-    """The lower-case lemma of one word; unknown plurals lose their "s"."""
+    """The lower-case lemma of one word; unknown plurals lose their "s".
+
+    A hyphenated compound is lemmatized part by part ("dead-letters" ->
+    "dead-letter"), so rules can name compounds as single words.
+    """
     lower = word.lower()
+    if "-" in lower.strip("-"):
+        return "-".join(_lemma_one(part) for part in lower.split("-"))
+    return _lemma_one(lower)
+
+
+def _lemma_one(lower: str) -> str:
     table = lemma_table()
     lemma = table.get(lower)
     if lemma is not None:
@@ -39,6 +49,34 @@ def lemmatize(word: str) -> str:
     if len(lower) > 4 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
         return table.get(lower[:-1], lower[:-1]).lower()
     return lower
+
+
+def merge_compounds(doc: Any) -> None:
+    """Merge hyphen-joined words written without spaces ("nurse-to-patient",
+    "on-call") into one token, so a compound counts as one word in rule
+    windows and can be named whole in a rule."""
+    spans = []
+    i, n = 0, len(doc)
+    while i < n - 2:
+        j = i
+        while (
+            j + 2 < n
+            and doc[j + 1].text == "-"
+            and not doc[j].whitespace_
+            and not doc[j + 1].whitespace_
+            and doc[j].text[-1:].isalnum()
+            and doc[j + 2].text[:1].isalnum()
+        ):
+            j += 2
+        if j > i:
+            spans.append(doc[i : j + 1])
+            i = j + 1
+        else:
+            i += 1
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
 
 
 @cache
@@ -52,6 +90,7 @@ def get_nlp() -> Language:
 
         @Language.component("leverlint_lemmas")
         def _lemmas(doc: Doc) -> Doc:
+            merge_compounds(doc)
             for token in doc:
                 token.lemma_ = lemmatize(token.text)
             return doc
