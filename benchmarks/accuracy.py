@@ -16,6 +16,7 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -27,12 +28,19 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_SETS = [
     HERE.parent.parent / "shared" / "eval" / "solutions.yaml",
     HERE / "heldout.yaml",
+    HERE / "blind.yaml",
+    HERE / "blind2.yaml",
 ]
 
 
 def evaluate(path: Path, show_errors: bool) -> None:
     """Print the scores for one labelled set."""
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    report(str(path), items, show_errors)
+
+
+def report(title: str, items: list[dict[str, Any]], show_errors: bool) -> None:
+    """Score ``{text, level, also?}`` items and print exact, band, untagged, confusion."""
     tagger = get_tagger()
     decisions = tagger.decide_texts(clean(i["text"]) for i in items)
     exact = banded = untagged = 0
@@ -54,7 +62,7 @@ def evaluate(path: Path, show_errors: bool) -> None:
                 f"  gold {item['level']:>2} got {got!s:>4}  {item['text']}\n        [{top}]"
             )
     n = len(items)
-    print(f"== {path}  ({n} items)")
+    print(f"== {title}  ({n} items)")
     print(f"exact    {exact / n:6.1%}  ({exact}/{n})")
     print(f"band     {banded / n:6.1%}  ({banded}/{n})")
     print(f"untagged {untagged / n:6.1%}  ({untagged}/{n})")
