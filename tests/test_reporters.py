@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from leverlint.checks import CHECKS
 from leverlint.cli import main
 from leverlint.model import RunResult
 from leverlint.reporters import github
@@ -156,7 +157,7 @@ def test_sarif_validates_against_schema(workdir: Path) -> None:
     jsonschema.Draft202012Validator(SCHEMA).validate(log)
     (run_,) = log["runs"]
     rules = run_["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == ["LL001", "LL002", "LL003", "LL004", "LL005", "LL006"]
+    assert [r["id"] for r in rules] == list(CHECKS)
     assert all(r["shortDescription"]["text"] and r["help"]["text"] for r in rules)
     for res in run_["results"]:
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"]

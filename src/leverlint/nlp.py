@@ -96,6 +96,9 @@ def get_nlp() -> Language:
             return doc
 
     nlp = spacy.blank("en")
+    nlp.max_length = (
+        100_000_000  # the blank pipeline only tokenizes; size is bounded by max-file-size
+    )
     nlp.add_pipe("leverlint_lemmas")
     return nlp
 

@@ -9,36 +9,35 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from leverlint.checks import CHECKS
-from leverlint.discover import discover
+from leverlint.config import DEFAULT_MAX_FILE_SIZE, Config
+from leverlint.discover import Filter, discover, path_matches
 from leverlint.document import parse
-from leverlint.errors import LeverlintError
+from leverlint.errors import LeverlintError, RuleFileError
 from leverlint.linter import lint
 from leverlint.model import FileError, FileResult, RunResult, Severity
 from leverlint.reporters import REPORTERS, step_summary
+from leverlint.sections import load_sections
 from leverlint.summary import one_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """Everything a run needs, already validated."""
+    """One run: what to lint, how to report, and the configuration in force."""
 
     paths: tuple[str, ...] = (".",)
     format: str = "text"
-    fail_on: Severity = Severity.ERROR
     exit_zero: bool = False
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    rule_packs: tuple[Path, ...] = field(default=())
+    debug: bool = False
+    config: Config = field(default_factory=Config)
 
 
 def enabled_codes(select: Collection[str], ignore: Collection[str]) -> set[str]:
@@ -47,7 +46,13 @@ def enabled_codes(select: Collection[str], ignore: Collection[str]) -> set[str]:
     return {c for c in chosen if not any(c.startswith(i) for i in ignore)}
 
 
-def read_markdown(path: str, max_size: int) -> str:
+def _per_file_enabled(path: str, config: Config, base: set[str], flt: Filter) -> set[str]:
+    rel = flt.relative(Path(path))
+    off = [c for glob, codes in config.per_file_ignores if path_matches(rel, glob) for c in codes]
+    return {c for c in base if not any(c.startswith(o) for o in off)}
+
+
+def read_markdown(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
     """Read a file as UTF-8 (BOM allowed), with LF line endings.
 
     Raises ``LeverlintError`` with the reason in plain words.
@@ -64,6 +69,9 @@ def read_markdown(path: str, max_size: int) -> str:
         raise LeverlintError("permission denied") from None
     except OSError as exc:
         raise LeverlintError(f"cannot read: {exc.strerror or exc}") from None
+    if b"\0" in data:
+        line = data[: data.index(b"\0")].count(b"\n") + 1
+        raise LeverlintError(f"binary file (NUL byte on line {line}); not linted")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -75,26 +83,47 @@ def read_markdown(path: str, max_size: int) -> str:
 
 
 def lint_paths(options: Options, warn: TextIO | None = None) -> RunResult:
-    """Lint every file the options name; collect per-file errors."""
-    warn = warn or sys.stderr
+    """Lint every file the options name; collect per-file errors.
+
+    spaCy is loaded only when a document has solutions to tag or prose to
+    search for rationalisations.
+    """
     from leverlint.redflags import get_red_flag_matcher
     from leverlint.tagging import get_tagger
 
-    found = discover(list(options.paths))
+    warn = warn or sys.stderr
+    config = options.config
+    flt = Filter(root=config.root, include=config.include, exclude=config.exclude)
+    found = discover(list(options.paths), flt)
+    spec = load_sections(extra=config.sections)
+    base = enabled_codes(config.select, config.ignore)
+    severities = dict(config.severity)
     errors: list[FileError] = list(found.errors)
     results: list[FileResult] = []
-    enabled = enabled_codes(options.select, options.ignore)
     for path in found.files:
         try:
-            text = read_markdown(path, options.max_file_size)
-            doc, warnings = parse(path, text)
+            text = read_markdown(path, config.max_file_size)
+            doc, warnings = parse(path, text, spec)
             for w in warnings:
                 warn.write(f"{path}: warning: {w}\n")
-            tagger = get_tagger(options.rule_packs)
-            flags = get_red_flag_matcher() if "LL004" in enabled else None
-            results.append(lint(doc, tagger, flags, enabled))
+            enabled = _per_file_enabled(path, config, base, flt)
+            tagger = get_tagger(config.rules) if doc.solutions else None
+            flags = get_red_flag_matcher() if "LL004" in enabled and doc.prose else None
+            results.append(lint(doc, tagger, flags, enabled, severities))
+        except RuleFileError:
+            raise
         except LeverlintError as exc:
             errors.append(FileError(path, str(exc)))
+        except Exception as exc:  # one broken file must not end the run
+            if options.debug:
+                traceback.print_exc(file=warn)
+            errors.append(
+                FileError(
+                    path,
+                    f"internal error ({type(exc).__name__}: {exc}); "
+                    "please report it, with --debug for a traceback",
+                )
+            )
     return RunResult(tuple(results), tuple(sorted(errors, key=lambda e: e.path)))
 
 
@@ -125,4 +154,4 @@ def run(options: Options, out: TextIO | None = None, err: TextIO | None = None) 
         for e in result.errors:
             err.write(f"{e.path}: error: {e.message}\n")
         err.write(one_line(result) + "\n")
-    return exit_code(result, options.fail_on, options.exit_zero)
+    return exit_code(result, options.config.fail_on, options.exit_zero)

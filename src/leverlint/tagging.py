@@ -32,6 +32,7 @@ from leverlint.resources import load_yaml, rules_dir
 from leverlint.rulepack import Rule, expand_token, load_classes, load_rules
 
 MAIN, PURPOSE, CONTRAST = 1.0, 0.6, 0.5
+MAX_TAG_CHARS = 1000
 LEAD = 1.25
 _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?"})
 
@@ -158,8 +159,14 @@ class Tagger:
         return Decision(level, tuple(best.values()), scores)
 
     def decide_texts(self, texts: Iterable[str]) -> list[Decision]:
-        """Decide many texts in one ``nlp.pipe`` batch."""
-        return [self.decide(doc) for doc in self.nlp.pipe(texts, batch_size=256)]
+        """Decide many texts in one ``nlp.pipe`` batch.
+
+        Only the first ``MAX_TAG_CHARS`` characters of a solution are read:
+        what a fix changes is said at its start, and a runaway list item
+        must not cost more than its share.
+        """
+        clipped = (t[:MAX_TAG_CHARS] for t in texts)
+        return [self.decide(doc) for doc in self.nlp.pipe(clipped, batch_size=256)]
 
     def tag(self, solutions: Sequence[Solution]) -> tuple[Tagged, ...]:
         """Tag a document's solutions."""

@@ -18,6 +18,7 @@ from leverlint.checks import (
     rationalization,
     unsupported_high_leverage,
     untagged_solution,
+    unused_suppression,
 )
 from leverlint.checks.facts import Facts
 from leverlint.model import RawFinding, Severity
@@ -34,13 +35,17 @@ class CheckSpec:
     severity: Severity
     summary: str
     help: str
+    fires: str
+    passes: str
     run: CheckFn
 
 
 def _spec(module: ModuleType, code: str, name: str, severity: Severity) -> CheckSpec:
     summary = (module.__doc__ or "").strip().split("\n", 1)[0]
     run: CheckFn = module.check
-    return CheckSpec(code, name, severity, summary, str(module.HELP), run)
+    return CheckSpec(
+        code, name, severity, summary, str(module.HELP), str(module.FIRES), str(module.PASSES), run
+    )
 
 
 CHECKS: dict[str, CheckSpec] = {
@@ -52,5 +57,6 @@ CHECKS: dict[str, CheckSpec] = {
         _spec(rationalization, "LL004", "rationalization", Severity.WARNING),
         _spec(declared_level_mismatch, "LL005", "declared-level-mismatch", Severity.INFO),
         _spec(untagged_solution, "LL006", "untagged-solution", Severity.INFO),
+        _spec(unused_suppression, "LL007", "unused-suppression", Severity.INFO),
     )
 }

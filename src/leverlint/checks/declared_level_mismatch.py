@@ -15,6 +15,23 @@ HELP = (
 )
 
 
+FIRES = """\
+# Postmortem
+
+## Action items
+
+- Raise the worker count to 12. <!-- leverlint-level: 3 -->
+"""
+
+PASSES = """\
+# Postmortem
+
+## Action items
+
+- Raise the worker count to 12. <!-- leverlint-level: 11 -->
+"""
+
+
 def check(facts: Facts) -> Iterator[RawFinding]:
     """Fire where ``<!-- leverlint-level: N -->`` and the tag are bands apart."""
     for tagged in facts.tagged:

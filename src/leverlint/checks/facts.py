@@ -15,6 +15,7 @@ class Facts:
     document: Document
     tagged: tuple[Tagged, ...]
     red_flags: tuple[RedFlagHit, ...]
+    stale_suppressions: tuple[tuple[int, str], ...] = ()
 
     def levels(self) -> list[int]:
         """The levels of the solutions that have one, in document order."""

@@ -18,6 +18,25 @@ HELP = (
 )
 
 
+FIRES = """\
+# Postmortem: checkout timeouts
+
+## Action items
+
+- Raise the gateway timeout from 30s to 60s.
+- Add two more checkout servers.
+"""
+
+PASSES = """\
+# Postmortem: checkout timeouts
+
+## Action items
+
+- Raise the gateway timeout from 30s to 60s.
+- Show checkout latency to the owning team after every deploy.
+"""
+
+
 def check(facts: Facts) -> Iterator[RawFinding]:
     """Fire once, at the solution section's heading, naming the levels found
     and asking concrete questions one and more levels up."""

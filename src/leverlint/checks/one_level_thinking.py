@@ -14,6 +14,27 @@ HELP = (
 )
 
 
+FIRES = """\
+# Design: provider failures
+
+## Proposed solution
+
+- Add a circuit breaker around provider calls.
+- Page the on-call when provider errors exceed 2%.
+- Automatically pause retries on HTTP 429.
+"""
+
+PASSES = """\
+# Design: provider failures
+
+## Proposed solution
+
+- Add a circuit breaker around provider calls.
+- Publish provider error rates to the payments channel.
+- Require an owner for every provider integration.
+"""
+
+
 def check(facts: Facts) -> Iterator[RawFinding]:
     """Fire when at least three solutions share one level.
 

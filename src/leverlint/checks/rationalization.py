@@ -14,6 +14,23 @@ HELP = (
 )
 
 
+FIRES = """\
+# Postmortem
+
+## Discussion
+
+A redesign is too risky right now.
+"""
+
+PASSES = """\
+# Postmortem
+
+## Discussion
+
+A redesign is risky, so we will pilot it on one service first.
+"""
+
+
 def check(facts: Facts) -> Iterator[RawFinding]:
     """Fire at each sentence that rationalises staying at low leverage."""
     lines = facts.document.lines

@@ -15,6 +15,24 @@ HELP = (
 )
 
 
+FIRES = """\
+# RFC: reliability
+
+## Proposal
+
+- Change the team's goal from uptime to safe daily shipping.
+"""
+
+PASSES = """\
+# RFC: reliability
+
+## Proposal
+
+- Change the team's goal from uptime to safe daily shipping.
+- Publish deploy safety metrics on the team dashboard.
+"""
+
+
 def check(facts: Facts) -> Iterator[RawFinding]:
     """Fire on each solution at levels 4-1 when no solution sits at 6-5."""
     levels = facts.levels()

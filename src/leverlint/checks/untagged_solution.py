@@ -14,6 +14,23 @@ HELP = (
 )
 
 
+FIRES = """\
+# Postmortem
+
+## Follow-ups
+
+- Look into the Tuesday thing.
+"""
+
+PASSES = """\
+# Postmortem
+
+## Follow-ups
+
+- Alert the storage team when the Tuesday backup fails.
+"""
+
+
 def check(facts: Facts) -> Iterator[RawFinding]:
     """Fire on each solution with no level (and no declared level)."""
     for tagged in facts.tagged:
