@@ -59,7 +59,10 @@ def test_ignore_and_fail_on(docs: Path) -> None:
     assert invoke("check", "--select", "LL00", "--ignore", "LL001", "docs")[0] == 0
     code, out, err = invoke("check", "--ignore", "LL999", "docs")
     assert (code, out) == (2, "")
-    assert err.startswith("leverlint: error: command line: 'ignore': expected codes") and "LL999" in err
+    assert (
+        err.startswith("leverlint: error: command line: 'ignore': expected codes")
+        and "LL999" in err
+    )
 
 
 def test_missing_path_is_exit_2_and_others_still_linted(docs: Path) -> None:

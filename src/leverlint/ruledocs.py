@@ -59,7 +59,7 @@ def listing_text(records: list[dict[str, Any]]) -> str:
 
 
 def _indent(text: str) -> str:
-    return "\n".join("    " + line for line in text.rstrip().split("\n"))
+    return "\n".join(("    " + line).rstrip() for line in text.rstrip().split("\n"))
 
 
 def explain(spec: CheckSpec) -> str:

@@ -33,6 +33,7 @@ from leverlint.rulepack import Rule, expand_token, load_classes, load_rules
 
 MAIN, PURPOSE, CONTRAST = 1.0, 0.6, 0.5
 MAX_TAG_CHARS = 1000
+MEMO_SIZE = 50_000
 LEAD = 1.25
 _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?"})
 
@@ -93,6 +94,7 @@ class Tagger:
 
         self.nlp = get_nlp()
         self.rules = {r.id: r for r in rules}
+        self._memo: dict[str, Decision] = {}
         self._matcher = Matcher(self.nlp.vocab)
         self._phrases = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self._specificity: dict[str, tuple[Rule, int]] = {}
@@ -136,7 +138,10 @@ class Tagger:
         zones = self._zones(doc)
         best: dict[str, Candidate] = {}
         strings = self.nlp.vocab.strings
-        for match_id, start, end in [*self._matcher(doc), *self._phrases(doc)]:
+        matches = [*self._matcher(doc)] if len(self._matcher) else []
+        if len(self._phrases):
+            matches += self._phrases(doc)
+        for match_id, start, end in matches:
             rule, spec = self._specificity[strings[match_id]]
             lead = LEAD if start == 0 else 1.0
             score = rule.weight * (1 + 0.25 * (spec - 1)) * zones[start] * lead
@@ -165,8 +170,15 @@ class Tagger:
         what a fix changes is said at its start, and a runaway list item
         must not cost more than its share.
         """
-        clipped = (t[:MAX_TAG_CHARS] for t in texts)
-        return [self.decide(doc) for doc in self.nlp.pipe(clipped, batch_size=256)]
+        clipped = [t[:MAX_TAG_CHARS] for t in texts]
+        found = {t: self._memo[t] for t in clipped if t in self._memo}
+        todo = list(dict.fromkeys(t for t in clipped if t not in found))
+        for text, doc in zip(todo, self.nlp.pipe(todo, batch_size=256), strict=True):
+            found[text] = self.decide(doc)
+        if len(self._memo) + len(todo) > MEMO_SIZE:
+            self._memo.clear()
+        self._memo.update((t, found[t]) for t in todo)
+        return [found[t] for t in clipped]
 
     def tag(self, solutions: Sequence[Solution]) -> tuple[Tagged, ...]:
         """Tag a document's solutions."""
