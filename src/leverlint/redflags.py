@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from leverlint.errors import RuleFileError
+from leverlint.matching import AnchoredMatcher
 from leverlint.model import Prose
 from leverlint.resources import load_yaml, rules_dir
 from leverlint.rulepack import expand_token, load_classes
@@ -82,25 +83,23 @@ class RedFlagMatcher:
     """All rationalisation patterns in one Matcher."""
 
     def __init__(self, flags: Sequence[RedFlag]) -> None:
-        from spacy.matcher import Matcher
-
         from leverlint.nlp import get_nlp
 
         self.nlp = get_nlp()
         self.flags = {f.id: f for f in flags}
-        self._matcher = Matcher(self.nlp.vocab)
-        for flag in flags:
-            self._matcher.add(flag.id, [list(p) for p in flag.patterns])
+        self._matcher = AnchoredMatcher(
+            self.nlp.vocab,
+            [(f"{flag.id}#{i}", p) for flag in flags for i, p in enumerate(flag.patterns)],
+        )
 
     def find_in_texts(self, texts: Sequence[str]) -> list[list[tuple[str, int, str]]]:
         """For each text: (flag id, character offset, matched words)."""
         out: list[list[tuple[str, int, str]]] = []
-        strings = self.nlp.vocab.strings
         for doc in self.nlp.pipe(texts, batch_size=256):
             hits = []
-            for match_id, start, end in self._matcher(doc):
+            for key, start, end in self._matcher(doc):
                 span = doc[start:end]
-                hits.append((strings[match_id], span.start_char, span.text))
+                hits.append((key.rsplit("#", 1)[0], span.start_char, span.text))
             out.append(hits)
         return out
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from leverlint.errors import RuleFileError
+from leverlint.matching import AnchoredMatcher, PatternError
 from leverlint.model import Evidence, Solution, Tagged
 from leverlint.resources import load_yaml, rules_dir
 from leverlint.rulepack import Rule, expand_token, load_classes, load_rules
@@ -95,24 +96,20 @@ class Tagger:
         self.nlp = get_nlp()
         self.rules = {r.id: r for r in rules}
         self._memo: dict[str, Decision] = {}
-        self._matcher = Matcher(self.nlp.vocab)
         self._phrases = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self._specificity: dict[str, tuple[Rule, int]] = {}
+        keyed: list[tuple[str, tuple[dict[str, Any], ...]]] = []
         for rule in rules:
             for i, pattern in enumerate(rule.patterns):
                 key = f"{rule.id}#{i}"
-                try:
-                    self._matcher.add(key, [list(pattern)])
-                except (ValueError, KeyError) as exc:
-                    raise RuleFileError(
-                        rule.source, f"rule {rule.id}: invalid pattern {i + 1}: {exc}"
-                    ) from None
+                keyed.append((key, pattern))
                 self._specificity[key] = (rule, rule.specificity[i])
             for j, phrase in enumerate(rule.phrases):
                 key = f"{rule.id}#p{j}"
                 doc = self.nlp(phrase)
                 self._phrases.add(key, [doc])
                 self._specificity[key] = (rule, len(doc))
+        self._matcher = _compile(self.nlp.vocab, keyed, self._specificity)
         purpose, contrast = _load_clauses()
         self._clauses = Matcher(self.nlp.vocab)
         self._clauses.add("purpose", purpose)
@@ -138,11 +135,11 @@ class Tagger:
         zones = self._zones(doc)
         best: dict[str, Candidate] = {}
         strings = self.nlp.vocab.strings
-        matches = [*self._matcher(doc)] if len(self._matcher) else []
+        matches = self._matcher(doc)
         if len(self._phrases):
-            matches += self._phrases(doc)
-        for match_id, start, end in matches:
-            rule, spec = self._specificity[strings[match_id]]
+            matches += [(strings[m], s, e) for m, s, e in self._phrases(doc)]
+        for key, start, end in matches:
+            rule, spec = self._specificity[key]
             lead = LEAD if start == 0 else 1.0
             score = rule.weight * (1 + 0.25 * (spec - 1)) * zones[start] * lead
             current = best.get(rule.id)
@@ -186,6 +183,22 @@ class Tagger:
         return tuple(
             Tagged(sol, d.level, d.evidence()) for sol, d in zip(solutions, decisions, strict=True)
         )
+
+
+def _compile(
+    vocab: Any,
+    keyed: list[tuple[str, tuple[dict[str, Any], ...]]],
+    specificity: dict[str, tuple[Rule, int]],
+) -> AnchoredMatcher:
+    """Compile all patterns, naming the pack and rule of an invalid one."""
+    try:
+        return AnchoredMatcher(vocab, keyed)
+    except PatternError as exc:
+        rule = specificity[exc.key][0]
+        number = int(exc.key.rsplit("#", 1)[1]) + 1
+        raise RuleFileError(
+            rule.source, f"rule {rule.id}: invalid pattern {number}: {exc.reason}"
+        ) from None
 
 
 @cache
