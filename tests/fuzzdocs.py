@@ -32,7 +32,11 @@ def block(draw: st.DrawFn) -> str:
     if kind == 2:
         cols = draw(st.integers(1, 5))
         rows = draw(st.lists(st.lists(text, min_size=cols, max_size=cols), max_size=4))
-        head = "| " + " | ".join(draw(st.sampled_from(["Action", "Owner", "x"])) for _ in range(cols)) + " |"
+        head = (
+            "| "
+            + " | ".join(draw(st.sampled_from(["Action", "Owner", "x"])) for _ in range(cols))
+            + " |"
+        )
         sep = "|" + "---|" * cols
         body = ["| " + " | ".join(c.replace("\n", " ") for c in r) + " |" for r in rows]
         return "\n".join([head, sep, *body])
@@ -51,7 +55,9 @@ def document(draw: st.DrawFn) -> str:
     parts = draw(st.lists(block(), max_size=25))
     body = "\n\n".join(parts)
     if draw(st.booleans()):
-        front = draw(st.sampled_from(["title: x", "leverlint: {disable: [LL002]}", "a: [b", ": :", ""]))
+        front = draw(
+            st.sampled_from(["title: x", "leverlint: {disable: [LL002]}", "a: [b", ": :", ""])
+        )
         body = f"---\n{front}\n---\n" + body
     newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     return body.replace("\n", newline)

@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from leverlint.run import Options, run
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=document())
 def test_random_documents_lint_without_error(tmp_path: Path, text: str) -> None:
     path = tmp_path / "fuzz.md"

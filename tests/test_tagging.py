@@ -7,9 +7,11 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leverlint.noise import clean
-from leverlint.redflags import RedFlagMatcher, load_red_flags
+from leverlint.redflags import RedFlagMatcher, get_red_flag_matcher, load_red_flags
 from leverlint.rulepack import Rule, load_rules
 from leverlint.tagging import Tagger, get_tagger
 
@@ -86,3 +88,33 @@ def test_tie_goes_to_weaker_level() -> None:
     a = Rule("t.a", 3, "a", 1.0, ((({"LOWER": "alpha"},)),), (1,), (), (), (), "x")
     b = Rule("t.b", 12, "b", 1.0, ((({"LOWER": "alpha"},)),), (1,), (), (), (), "x")
     assert Tagger([a, b]).decide_texts(["alpha"])[0].level == 12
+
+
+def _flag_vocabulary() -> list[str]:
+    words: set[str] = set()
+    for flag in load_red_flags():
+        for pattern in flag.patterns:
+            for token in pattern:
+                for attr in ("LEMMA", "LOWER", "ORTH"):
+                    value = token.get(attr)
+                    if isinstance(value, dict) and "IN" in value:
+                        words.update(value["IN"])
+    return [*sorted(words), "we", "the", "this", "is", "won't", "can't", "don't", "Really"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_flag_vocabulary()), min_size=1, max_size=12))
+def test_prose_prefilter_never_hides_a_match(words: list[str]) -> None:
+    matcher = get_red_flag_matcher()
+    text = " ".join(words)
+    doc = matcher.nlp(text)
+    if matcher._matcher(doc):
+        assert matcher._matcher.may_match(text), text
+
+
+def test_prose_prefilter_passes_every_example() -> None:
+    matcher = get_red_flag_matcher()
+    for flag in load_red_flags():
+        for text in flag.match_examples:
+            assert matcher._matcher.may_match(text), text
+            assert matcher._matcher.may_match(text.upper()), text

@@ -11,10 +11,37 @@ run. The matches are exactly those of one Matcher with every pattern.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 _OPTIONAL = {"?", "*", "!"}
+
+
+_WORD = re.compile(r"[\w'\u2019-]+")
+_CLITICS = ("n't", "'ll", "'re", "'ve", "'d", "'s", "'m")
+
+
+def required_words(pattern: Sequence[dict[str, Any]]) -> list[frozenset[str]]:
+    """For each token a match cannot skip, the words it accepts (lower-cased).
+
+    Tokens that accept anything (windows, regexes, flags) are left out, so the
+    list says what must occur, never more.
+    """
+    out: list[frozenset[str]] = []
+    for token in pattern:
+        op = str(token.get("OP", ""))
+        if op in _OPTIONAL or op.startswith("{"):
+            continue
+        for attr in ("LEMMA", "LOWER", "ORTH"):
+            value = token.get(attr)
+            if isinstance(value, str):
+                out.append(frozenset({value.lower()}))
+                break
+            if isinstance(value, dict) and set(value) == {"IN"} and value["IN"]:
+                out.append(frozenset(str(v).lower() for v in value["IN"]))
+                break
+    return out
 
 
 class PatternError(ValueError):
@@ -52,40 +79,74 @@ class AnchoredMatcher:
     """Callable like ``spacy.matcher.Matcher``: ``matcher(doc) -> [(key, start, end)]``."""
 
     def __init__(
-        self, vocab: Any, patterns: Iterable[tuple[str, Sequence[dict[str, Any]]]]
+        self,
+        vocab: Any,
+        patterns: Iterable[tuple[str, Sequence[dict[str, Any]]]],
+        validate: bool = True,
     ) -> None:
         from spacy.attrs import LEMMA, LOWER, ORTH
         from spacy.matcher import Matcher
 
         self._attr_ids = {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH}
-        self._entries: list[tuple[str | None, frozenset[int], str, Any]] = []
+        self._always: list[int] = []
+        self._index: dict[str, dict[int, list[int]]] = {}
+        self._matchers: list[Any] = []
+        self._required: list[list[frozenset[str]]] = []
+        self._unconstrained = False
         for key, pattern in patterns:
-            matcher = Matcher(vocab, validate=True)
+            matcher = Matcher(vocab, validate=validate)
             try:
                 matcher.add(key, [list(pattern)])
             except (ValueError, KeyError, TypeError) as exc:
                 lines = [ln.strip() for ln in str(exc).strip().splitlines() if ln.strip()]
                 raise PatternError(key, lines[-1] if lines else "invalid pattern") from None
+            number = len(self._matchers)
+            self._matchers.append(matcher)
+            required = required_words(pattern)
+            self._required.append(required)
+            self._unconstrained = self._unconstrained or not required
             anchor = anchor_of(pattern)
             if anchor is None:
-                self._entries.append((None, frozenset(), key, matcher))
-            else:
-                attr, words = anchor
-                hashes = frozenset(vocab.strings.add(w) for w in words)
-                self._entries.append((attr, hashes, key, matcher))
+                self._always.append(number)
+                continue
+            attr, words = anchor
+            by_word = self._index.setdefault(attr, {})
+            for word in words:
+                by_word.setdefault(vocab.strings.add(word), []).append(number)
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._matchers)
+
+    def may_match(self, text: str) -> bool:
+        """Cheap test on raw text: False only when no pattern can match.
+
+        A pattern matches only if every one of its required tokens occurs;
+        the text's words (split by a regex, with "n't"-style clitics split
+        off as spaCy does) and their lemmas stand in for spaCy's tokens.
+        """
+        if self._unconstrained:
+            return True
+        words = set(_WORD.findall(text.lower()))
+        for word in list(words):
+            for clitic in _CLITICS:
+                if word.endswith(clitic) and len(word) > len(clitic):
+                    words.update((word[: -len(clitic)], clitic))
+            if "-" in word:
+                words.update(p for p in word.split("-") if p)
+        from leverlint.nlp import lemmatize
+
+        present = words | {lemmatize(w) for w in words}
+        return any(all(not present.isdisjoint(req) for req in reqs) for reqs in self._required)
 
     def __call__(self, doc: Any) -> list[tuple[str, int, int]]:
-        present: dict[str, set[int]] = {}
+        chosen = set(self._always)
+        for attr, by_word in self._index.items():
+            for value in set(doc.to_array(self._attr_ids[attr]).tolist()):
+                found = by_word.get(value)
+                if found:
+                    chosen.update(found)
+        strings = doc.vocab.strings
         out: list[tuple[str, int, int]] = []
-        for attr, hashes, key, matcher in self._entries:
-            if attr is not None:
-                seen = present.get(attr)
-                if seen is None:
-                    seen = present[attr] = set(doc.to_array(self._attr_ids[attr]).tolist())
-                if seen.isdisjoint(hashes):
-                    continue
-            out.extend((key, start, end) for _, start, end in matcher(doc))
+        for number in sorted(chosen):
+            out.extend((strings[m], s, e) for m, s, e in self._matchers[number](doc))
         return out

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import gzip
 import json
-from functools import cache
+import re
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ def lemma_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=200_000)
 def lemmatize(word: str) -> str:
     """The lower-case lemma of one word; unknown plurals lose their "s".
 
@@ -51,32 +53,36 @@ def _lemma_one(lower: str) -> str:
     return lower
 
 
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+
+
 def merge_compounds(doc: Any) -> None:
     """Merge hyphen-joined words written without spaces ("nurse-to-patient",
     "on-call") into one token, so a compound counts as one word in rule
     windows and can be named whole in a rule."""
+    text = doc.text
+    if "-" not in text:
+        return
     spans = []
-    i, n = 0, len(doc)
-    while i < n - 2:
-        j = i
-        while (
-            j + 2 < n
-            and doc[j + 1].text == "-"
-            and not doc[j].whitespace_
-            and not doc[j + 1].whitespace_
-            and doc[j].text[-1:].isalnum()
-            and doc[j + 2].text[:1].isalnum()
-        ):
-            j += 2
-        if j > i:
-            spans.append(doc[i : j + 1])
-            i = j + 1
-        else:
-            i += 1
+    for m in _COMPOUND.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) > 1:
+            spans.append(span)
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span)
+
+
+def set_lemmas(doc: Any) -> None:
+    """Set every token's lemma from the lookup table in one array write."""
+    import numpy
+    from spacy.attrs import LEMMA, ORTH
+
+    strings = doc.vocab.strings
+    orths = doc.to_array(ORTH).tolist()
+    lemmas = [strings.add(lemmatize(strings[o])) for o in orths]
+    doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
 
 
 @cache
@@ -91,8 +97,7 @@ def get_nlp() -> Language:
         @Language.component("leverlint_lemmas")
         def _lemmas(doc: Doc) -> Doc:
             merge_compounds(doc)
-            for token in doc:
-                token.lemma_ = lemmatize(token.text)
+            set_lemmas(doc)
             return doc
 
     nlp = spacy.blank("en")

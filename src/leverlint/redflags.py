@@ -93,14 +93,19 @@ class RedFlagMatcher:
         )
 
     def find_in_texts(self, texts: Sequence[str]) -> list[list[tuple[str, int, str]]]:
-        """For each text: (flag id, character offset, matched words)."""
-        out: list[list[tuple[str, int, str]]] = []
-        for doc in self.nlp.pipe(texts, batch_size=256):
+        """For each text: (flag id, character offset, matched words).
+
+        Texts that cannot match (no anchor word's stem in them) skip spaCy.
+        """
+        wanted = [i for i, t in enumerate(texts) if self._matcher.may_match(t)]
+        out: list[list[tuple[str, int, str]]] = [[] for _ in texts]
+        docs = self.nlp.pipe((texts[i] for i in wanted), batch_size=256)
+        for index, doc in zip(wanted, docs, strict=True):
             hits = []
             for key, start, end in self._matcher(doc):
                 span = doc[start:end]
                 hits.append((key.rsplit("#", 1)[0], span.start_char, span.text))
-            out.append(hits)
+            out[index] = hits
         return out
 
     def find(self, prose: Sequence[Prose]) -> list[RedFlagHit]:
