@@ -20,3 +20,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test gets its own result cache, so no test sees another's entries."""
+    monkeypatch.setenv("LEVERLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

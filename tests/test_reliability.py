@@ -138,16 +138,16 @@ def test_output_is_deterministic_and_order_independent(folder: Path) -> None:
 def test_internal_error_is_reported_not_raised(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import leverlint.run as run_module
+    import leverlint.document as document_module
 
-    real_parse = run_module.parse
+    real_parse = document_module.parse
 
     def flaky(path: str, text: str, spec: object = None):  # type: ignore[no-untyped-def]
         if path.endswith("boom.md"):
             raise RuntimeError("kaboom")
         return real_parse(path, text, spec)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(run_module, "parse", flaky)
+    monkeypatch.setattr(document_module, "parse", flaky)
     (folder / "boom.md").write_text(GOOD)
     code, out, err = invoke("check", "boom.md", "docs/good.md")
     assert code == 2 and "docs/good.md:3:1: LL001" in out

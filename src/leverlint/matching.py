@@ -79,10 +79,7 @@ class AnchoredMatcher:
     """Callable like ``spacy.matcher.Matcher``: ``matcher(doc) -> [(key, start, end)]``."""
 
     def __init__(
-        self,
-        vocab: Any,
-        patterns: Iterable[tuple[str, Sequence[dict[str, Any]]]],
-        validate: bool = True,
+        self, vocab: Any, patterns: Iterable[tuple[str, Sequence[dict[str, Any]]]]
     ) -> None:
         from spacy.attrs import LEMMA, LOWER, ORTH
         from spacy.matcher import Matcher
@@ -94,7 +91,7 @@ class AnchoredMatcher:
         self._required: list[list[frozenset[str]]] = []
         self._unconstrained = False
         for key, pattern in patterns:
-            matcher = Matcher(vocab, validate=validate)
+            matcher = Matcher(vocab, validate=True)
             try:
                 matcher.add(key, [list(pattern)])
             except (ValueError, KeyError, TypeError) as exc:

@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from leverlint.cache import Cache, settings_digest
 from leverlint.checks import CHECKS
 from leverlint.config import DEFAULT_MAX_FILE_SIZE, Config
 from leverlint.discover import Filter, discover, path_matches
-from leverlint.document import parse
 from leverlint.errors import LeverlintError, RuleFileError
 from leverlint.linter import lint
 from leverlint.model import FileError, FileResult, RunResult, Severity
 from leverlint.reporters import REPORTERS, step_summary
-from leverlint.sections import load_sections
+from leverlint.sections import SectionSpec, load_sections
 from leverlint.summary import one_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -37,6 +37,7 @@ class Options:
     format: str = "text"
     exit_zero: bool = False
     debug: bool = False
+    cache: bool = False
     config: Config = field(default_factory=Config)
 
 
@@ -52,11 +53,8 @@ def _per_file_enabled(path: str, config: Config, base: set[str], flt: Filter) ->
     return {c for c in base if not any(c.startswith(o) for o in off)}
 
 
-def read_markdown(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
-    """Read a file as UTF-8 (BOM allowed), with LF line endings.
-
-    Raises ``LeverlintError`` with the reason in plain words.
-    """
+def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """A file's bytes, refusing oversized files without reading them."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -64,11 +62,15 @@ def read_markdown(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
             raise LeverlintError(
                 f"file is {size:,} bytes, larger than max-file-size ({max_size:,}); skipped"
             )
-        data = p.read_bytes()
+        return p.read_bytes()
     except PermissionError:
         raise LeverlintError("permission denied") from None
     except OSError as exc:
         raise LeverlintError(f"cannot read: {exc.strerror or exc}") from None
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text (BOM allowed) with LF line endings, or a plain-words error."""
     if b"\0" in data:
         line = data[: data.index(b"\0")].count(b"\n") + 1
         raise LeverlintError(f"binary file (NUL byte on line {line}); not linted")
@@ -82,34 +84,63 @@ def read_markdown(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def lint_paths(options: Options, warn: TextIO | None = None) -> RunResult:
-    """Lint every file the options name; collect per-file errors.
+def read_markdown(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """Read a Markdown file as text; raises ``LeverlintError`` in plain words."""
+    return decode(read_bytes(path, max_size))
 
-    spaCy is loaded only when a document has solutions to tag or prose to
-    search for rationalisations.
-    """
+
+def _cache_for(config: Config) -> Cache:
+    settings = {
+        "select": config.select, "ignore": config.ignore, "severity": config.severity,
+        "per_file_ignores": config.per_file_ignores, "sections": config.sections,
+        "rules": [str(p) for p in config.rules], "root": str(config.root),
+    }  # fmt: skip
+    return Cache(Cache.location(config.root), settings_digest(config.rules, settings))
+
+
+def _lint_one(
+    path: str, text: str, config: Config, spec: SectionSpec, base: set[str], flt: Filter
+) -> tuple[FileResult, list[str]]:
+    from leverlint.document import parse
     from leverlint.redflags import get_red_flag_matcher
     from leverlint.tagging import get_tagger
 
+    doc, warnings = parse(path, text, spec)
+    enabled = _per_file_enabled(path, config, base, flt)
+    tagger = get_tagger(config.rules) if doc.solutions else None
+    flags = get_red_flag_matcher() if "LL004" in enabled and doc.prose else None
+    return lint(doc, tagger, flags, enabled, dict(config.severity)), warnings
+
+
+def lint_paths(options: Options, warn: TextIO | None = None) -> RunResult:
+    """Lint every file the options name; collect per-file errors.
+
+    spaCy is loaded only when a document that is not cached has solutions
+    to tag or prose to search for rationalisations.
+    """
     warn = warn or sys.stderr
     config = options.config
     flt = Filter(root=config.root, include=config.include, exclude=config.exclude)
     found = discover(list(options.paths), flt)
     spec = load_sections(extra=config.sections)
     base = enabled_codes(config.select, config.ignore)
-    severities = dict(config.severity)
     errors: list[FileError] = list(found.errors)
     results: list[FileResult] = []
+    store = _cache_for(config) if options.cache else None
     for path in found.files:
         try:
-            text = read_markdown(path, config.max_file_size)
-            doc, warnings = parse(path, text, spec)
+            data = read_bytes(path, config.max_file_size)
+            key = store.key(path, data) if store else ""
+            hit = store.get(key) if store else None
+            if hit is None:
+                result, warnings = _lint_one(path, decode(data), config, spec, base, flt)
+                if store:
+                    store.put(key, result, warnings)
+            else:
+                result, warnings = hit
             for w in warnings:
                 warn.write(f"{path}: warning: {w}\n")
-            enabled = _per_file_enabled(path, config, base, flt)
-            tagger = get_tagger(config.rules) if doc.solutions else None
-            flags = get_red_flag_matcher() if "LL004" in enabled and doc.prose else None
-            results.append(lint(doc, tagger, flags, enabled, severities))
+            results.append(result)
         except RuleFileError:
             raise
         except LeverlintError as exc:
