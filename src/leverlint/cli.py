@@ -79,12 +79,20 @@ def main() -> None:
 @click.option("--max-file-size", type=click.IntRange(min=1), help="Skip larger files (bytes).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for files not in the cache.",
+)
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 def check(paths: tuple[str, ...], fmt: str, config_path: Path | None, isolated: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           severity: tuple[str, ...], per_file_ignores: tuple[str, ...], include: tuple[str, ...],
           exclude: tuple[str, ...], rule_packs: tuple[str, ...], sections: tuple[str, ...],
-          max_file_size: int | None, exit_zero: bool, no_cache: bool,
+          max_file_size: int | None, exit_zero: bool, no_cache: bool, jobs: int | None,
           debug: bool) -> None:  # fmt: skip
     """Lint Markdown files and folders (default: the current folder)."""
     from leverlint.config import load_config, merge_flags, parse_config
@@ -115,7 +123,9 @@ def check(paths: tuple[str, ...], fmt: str, config_path: Path | None, isolated: 
         given = {k.replace("-", "_") for k in raw}
         config = merge_flags(config, {k: getattr(flags, k) for k in given})
         code = run(Options(paths=paths or (".",), format=fmt, exit_zero=exit_zero,
-                           debug=debug, cache=not no_cache, config=config))  # fmt: skip
+                           debug=debug, cache=not no_cache,
+                           jobs=jobs or min(os.cpu_count() or 1, 4),
+                           config=config))  # fmt: skip
     except LeverlintError as exc:
         _fail(exc)
     sys.exit(code)

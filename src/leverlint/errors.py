@@ -13,8 +13,13 @@ class RuleFileError(LeverlintError):
     def __init__(self, path: str, message: str, line: int | None = None) -> None:
         self.path = path
         self.line = line
+        self.reason = message
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self) -> tuple[type[RuleFileError], tuple[str, str, int | None]]:
+        """Survive pickling across ``--jobs`` worker processes."""
+        return (RuleFileError, (self.path, self.reason, self.line))
 
 
 class ConfigError(LeverlintError):

@@ -1,7 +1,8 @@
 """The spaCy pipeline: a blank English tokenizer plus a lookup lemmatizer.
 
 No trained model and nothing downloaded: ``spacy.blank("en")`` and the
-English lemma table from ``spacy-lookups-data``. Lemmas are looked up by the
+English lemma table of ``spacy-lookups-data``, shipped in ``leverlint/data``
+(205 KB instead of the 99 MB package). Lemmas are looked up by the
 token's lower-case form (spaCy's own lookup mode is case-sensitive, so
 "Increased" at the start of an action item would keep its inflection).
 spaCy is imported only when this module's ``get_nlp`` is first called, so
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
 
 @cache
 def lemma_table() -> dict[str, str]:
-    """The English form -> lemma table shipped by spacy-lookups-data."""
-    data = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
+    """The English form -> lemma table (from spacy-lookups-data, shipped here)."""
+    data = resources.files("leverlint") / "data" / "en_lemma_lookup.json.gz"
     with data.open("rb") as fh:
         table: dict[str, str] = json.loads(gzip.decompress(fh.read()))
     return table

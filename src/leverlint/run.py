@@ -11,6 +11,7 @@ import os
 import sys
 import traceback
 from collections.abc import Collection
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -27,6 +28,8 @@ from leverlint.sections import SectionSpec, load_sections
 from leverlint.summary import one_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+MIN_FILES_PER_JOB = 8
+Outcome = tuple[FileResult | None, list[str], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,7 @@ class Options:
     exit_zero: bool = False
     debug: bool = False
     cache: bool = False
+    jobs: int = 1
     config: Config = field(default_factory=Config)
 
 
@@ -112,6 +116,27 @@ def _lint_one(
     return lint(doc, tagger, flags, enabled, dict(config.severity)), warnings
 
 
+def _process(job: tuple[str, Config, bool]) -> Outcome:
+    """Lint one file (in this process or a ``--jobs`` worker)."""
+    path, config, debug = job
+    flt = Filter(root=config.root, include=config.include, exclude=config.exclude)
+    base = enabled_codes(config.select, config.ignore)
+    try:
+        spec = load_sections(extra=config.sections)
+        text = decode(read_bytes(path, config.max_file_size))
+        result, warnings = _lint_one(path, text, config, spec, base, flt)
+        return result, warnings, None
+    except RuleFileError:
+        raise
+    except LeverlintError as exc:
+        return None, [], str(exc)
+    except Exception as exc:  # one broken file must not end the run
+        if debug:
+            traceback.print_exc()
+        reason = f"internal error ({type(exc).__name__}: {exc}); please report it, with --debug"
+        return None, [], reason + " for a traceback"
+
+
 def lint_paths(options: Options, warn: TextIO | None = None) -> RunResult:
     """Lint every file the options name; collect per-file errors.
 
@@ -122,39 +147,42 @@ def lint_paths(options: Options, warn: TextIO | None = None) -> RunResult:
     config = options.config
     flt = Filter(root=config.root, include=config.include, exclude=config.exclude)
     found = discover(list(options.paths), flt)
-    spec = load_sections(extra=config.sections)
-    base = enabled_codes(config.select, config.ignore)
     errors: list[FileError] = list(found.errors)
     results: list[FileResult] = []
     store = _cache_for(config) if options.cache else None
+    outcomes: dict[str, Outcome] = {}
+    misses: list[tuple[str, str]] = []
     for path in found.files:
         try:
             data = read_bytes(path, config.max_file_size)
-            key = store.key(path, data) if store else ""
-            hit = store.get(key) if store else None
-            if hit is None:
-                result, warnings = _lint_one(path, decode(data), config, spec, base, flt)
-                if store:
-                    store.put(key, result, warnings)
-            else:
-                result, warnings = hit
-            for w in warnings:
-                warn.write(f"{path}: warning: {w}\n")
-            results.append(result)
-        except RuleFileError:
-            raise
         except LeverlintError as exc:
-            errors.append(FileError(path, str(exc)))
-        except Exception as exc:  # one broken file must not end the run
-            if options.debug:
-                traceback.print_exc(file=warn)
-            errors.append(
-                FileError(
-                    path,
-                    f"internal error ({type(exc).__name__}: {exc}); "
-                    "please report it, with --debug for a traceback",
-                )
-            )
+            outcomes[path] = (None, [], str(exc))
+            continue
+        key = store.key(path, data) if store else ""
+        hit = store.get(key) if store else None
+        if hit is None:
+            misses.append((path, key))
+        else:
+            outcomes[path] = (hit[0], hit[1], None)
+    jobs = min(options.jobs, len(misses) // MIN_FILES_PER_JOB)
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            work = [(p, config, options.debug) for p, _ in misses]
+            done = list(pool.map(_process, work, chunksize=max(1, len(work) // (jobs * 4))))
+    else:
+        done = [_process((p, config, options.debug)) for p, _ in misses]
+    for (path, key), outcome in zip(misses, done, strict=True):
+        outcomes[path] = outcome
+        if store and outcome[0] is not None:
+            store.put(key, outcome[0], outcome[1])
+    for path in found.files:
+        result, warnings, error = outcomes[path]
+        for w in warnings:
+            warn.write(f"{path}: warning: {w}\n")
+        if result is not None:
+            results.append(result)
+        if error is not None:
+            errors.append(FileError(path, error))
     return RunResult(tuple(results), tuple(sorted(errors, key=lambda e: e.path)))
 
 
