@@ -15,6 +15,10 @@ import yaml
 from leverlint.errors import RuleFileError
 
 
+# libyaml's safe loader when PyYAML was built with it: same safety, faster.
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def rules_dir() -> Path:
     """The folder holding the shipped YAML rule packs."""
@@ -34,7 +38,7 @@ def load_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(str(path), f"cannot read: {exc}") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
