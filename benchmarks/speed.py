@@ -80,7 +80,7 @@ def measure(args: list[str], repeat: int, env: dict[str, str], cwd: Path) -> tup
         )
         elapsed = time.perf_counter() - start
         rss = max(
-            (int(l.split()[1]) for l in proc.stderr.splitlines() if l.startswith("MAXRSS")),
+            (int(ln.split()[1]) for ln in proc.stderr.splitlines() if ln.startswith("MAXRSS")),
             default=0,
         )
         if elapsed < best[0]:
@@ -155,7 +155,8 @@ def main() -> int:
             shutil.copytree(args.corpus, tree / f"copy{i}")
         t, rss = leverlint([str(tree)], ["--no-cache", "--jobs", "1"], 1, env, work)
         base = base or t
-        print(f"  {factor:>2}x corpus ({size * factor / 1e6:5.1f} MB): {t:7.2f}s  {rss / 1024:5.0f} MB"
+        mb = size * factor / 1e6
+        print(f"  {factor:>2}x corpus ({mb:5.1f} MB): {t:7.2f}s  {rss / 1024:5.0f} MB"
               f"  {t / base:5.2f}x the 1x time")  # fmt: skip
     print("pathological documents (cold, one process):")
     patho = {
