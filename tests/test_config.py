@@ -204,3 +204,12 @@ def test_version_rules_and_explain_never_import_spacy() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_extra_sections_from_config(project: Path) -> None:
+    (project / "docs" / "plan.md").write_text("# Plan\n\n## Our plan\n\n- Raise the limit to 9.\n")
+    assert invoke("check", "--format", "json", "docs/plan.md")[1].count('"line"') == 0
+    (project / ".leverlint.yaml").write_text("sections: [Our plan]\n")
+    code, out, _ = invoke("check", "--format", "json", "docs/plan.md")
+    (sol,) = json.loads(out)["files"][0]["solutions"]
+    assert (code, sol["level"]) == (1, 12)

@@ -89,6 +89,7 @@ class AnchoredMatcher:
         self._index: dict[str, dict[int, list[int]]] = {}
         self._matchers: list[Any] = []
         self._required: list[list[frozenset[str]]] = []
+        self._required_hashes: list[list[frozenset[int]]] = []
         self._unconstrained = False
         for key, pattern in patterns:
             matcher = Matcher(vocab, validate=True)
@@ -101,6 +102,9 @@ class AnchoredMatcher:
             self._matchers.append(matcher)
             required = required_words(pattern)
             self._required.append(required)
+            self._required_hashes.append(
+                [frozenset(vocab.strings.add(w) for w in req) for req in required]
+            )
             self._unconstrained = self._unconstrained or not required
             anchor = anchor_of(pattern)
             if anchor is None:
@@ -136,14 +140,17 @@ class AnchoredMatcher:
         return any(all(not present.isdisjoint(req) for req in reqs) for reqs in self._required)
 
     def __call__(self, doc: Any) -> list[tuple[str, int, int]]:
+        present: set[int] = set()
+        for attr_id in self._attr_ids.values():
+            present.update(doc.to_array(attr_id).tolist())
         chosen = set(self._always)
-        for attr, by_word in self._index.items():
-            for value in set(doc.to_array(self._attr_ids[attr]).tolist()):
-                found = by_word.get(value)
-                if found:
-                    chosen.update(found)
+        for by_word in self._index.values():
+            for value in present.intersection(by_word):
+                chosen.update(by_word[value])
         strings = doc.vocab.strings
         out: list[tuple[str, int, int]] = []
         for number in sorted(chosen):
+            if any(present.isdisjoint(req) for req in self._required_hashes[number]):
+                continue
             out.extend((strings[m], s, e) for m, s, e in self._matchers[number](doc))
         return out

@@ -34,7 +34,7 @@ from leverlint.rulepack import Rule, expand_token, load_classes, load_rules
 
 MAIN, PURPOSE, CONTRAST = 1.0, 0.6, 0.5
 MAX_TAG_CHARS = 1000
-MEMO_SIZE = 50_000
+MEMO_SIZE = 10_000
 LEAD = 1.25
 _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?"})
 
