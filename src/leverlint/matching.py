@@ -91,6 +91,7 @@ class AnchoredMatcher:
         self._required: list[list[frozenset[str]]] = []
         self._required_hashes: list[list[frozenset[int]]] = []
         self._unconstrained = False
+        self._surface: frozenset[str] | None = None
         for key, pattern in patterns:
             matcher = Matcher(vocab, validate=True)
             try:
@@ -128,16 +129,32 @@ class AnchoredMatcher:
         if self._unconstrained:
             return True
         words = set(_WORD.findall(text.lower()))
-        for word in list(words):
+        for word in [w for w in words if "'" in w or "\u2019" in w or "-" in w]:
             for clitic in _CLITICS:
                 if word.endswith(clitic) and len(word) > len(clitic):
                     words.update((word[: -len(clitic)], clitic))
-            if "-" in word:
-                words.update(p for p in word.split("-") if p)
+            words.update(p for p in word.split("-") if p)
+        surface = self._surface_forms()
+        hits = words & surface
+        # lemmatize() also strips the "s" of unknown plurals and lemmatizes
+        # compounds part by part: let those words through too
+        hits.update(w for w in words if (w[-1:] == "s" and w[:-1] in surface) or "-" in w)
+        if not hits:
+            return False
         from leverlint.nlp import lemmatize
 
-        present = words | {lemmatize(w) for w in words}
+        present = hits | {lemmatize(w) for w in hits}
         return any(all(not present.isdisjoint(req) for req in reqs) for reqs in self._required)
+
+    def _surface_forms(self) -> frozenset[str]:
+        """Every written form that is, or lemmatizes to, a required word."""
+        if self._surface is None:
+            from leverlint.nlp import lemma_table
+
+            wanted = {w for reqs in self._required for req in reqs for w in req}
+            forms = {f.lower() for f, lemma in lemma_table().items() if lemma.lower() in wanted}
+            self._surface = frozenset(wanted | forms)
+        return self._surface
 
     def __call__(self, doc: Any) -> list[tuple[str, int, int]]:
         present: set[int] = set()
