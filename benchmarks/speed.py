@@ -66,6 +66,7 @@ def report():
     except (OSError, StopIteration):
         pass
     print("MAXRSS", peak, file=sys.stderr)
+    print("CHILDRSS", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
 atexit.register(report)
 target = sys.argv[1]
 sys.argv = sys.argv[1:]
@@ -79,7 +80,8 @@ else:
 
 
 def measure(args: list[str], repeat: int, env: dict[str, str], cwd: Path) -> tuple[float, int]:
-    """Best wall time (s) and the peak RSS (KB) of that run."""
+    """Best wall time (s) and the peak RSS (KB) of that run (of its largest
+    process: the main one or a --jobs worker)."""
     best: tuple[float, int] = (float("inf"), 0)
     for _ in range(repeat):
         start = time.perf_counter()
@@ -88,7 +90,11 @@ def measure(args: list[str], repeat: int, env: dict[str, str], cwd: Path) -> tup
         )
         elapsed = time.perf_counter() - start
         rss = max(
-            (int(ln.split()[1]) for ln in proc.stderr.splitlines() if ln.startswith("MAXRSS")),
+            (
+                int(ln.split()[1])
+                for ln in proc.stderr.splitlines()
+                if ln.startswith(("MAXRSS", "CHILDRSS"))
+            ),
             default=0,
         )
         if elapsed < best[0]:
