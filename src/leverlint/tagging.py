@@ -11,7 +11,9 @@ How a level is chosen (the precedence, documented in docs/tagging.md):
    "rather than"; ``lead`` is 1.25 when the match starts the sentence (the
    main verb leads, the purpose refines).
 2. A rule counts once, with its best match. A level's score is the sum of
-   its rules' scores, so independent cues for one level reinforce it.
+   its rules' scores, so independent cues for one level reinforce it; a
+   match overlapping a stronger one of the same level is largely the same
+   cue and adds only half its score.
 3. The highest level score wins; ties go to the single strongest match, then
    to the weaker (higher-numbered) level, so leverlint never overclaims.
 4. No match: ``level=None``. leverlint says it cannot place the solution.
@@ -33,6 +35,7 @@ from leverlint.resources import load_yaml, rules_dir
 from leverlint.rulepack import Rule, expand_token, load_classes, load_rules
 
 MAIN, PURPOSE, CONTRAST = 1.0, 0.6, 0.5
+OVERLAP = 0.5
 MAX_TAG_CHARS = 1000
 MEMO_SIZE = 10_000
 LEAD = 1.25
@@ -153,9 +156,13 @@ class Tagger:
             return Decision(None, (), ())
         totals: dict[int, float] = defaultdict(float)
         strongest: dict[int, float] = defaultdict(float)
-        for cand in best.values():
-            totals[cand.rule.level] += cand.score
-            strongest[cand.rule.level] = max(strongest[cand.rule.level], cand.score)
+        counted: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for cand in sorted(best.values(), key=lambda c: (-c.score, c.start, c.rule.id)):
+            level = cand.rule.level
+            overlaps = any(cand.start < e and s < cand.end for s, e in counted[level])
+            counted[level].append((cand.start, cand.end))
+            totals[level] += cand.score * (OVERLAP if overlaps else 1.0)
+            strongest[level] = max(strongest[level], cand.score)
         level = max(totals, key=lambda lvl: (round(totals[lvl], 6), strongest[lvl], lvl))
         scores = tuple(sorted(((lvl, round(s, 3)) for lvl, s in totals.items()), reverse=True))
         return Decision(level, tuple(best.values()), scores)
