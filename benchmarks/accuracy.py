@@ -30,6 +30,9 @@ DEFAULT_SETS = [
     HERE / "heldout.yaml",
     HERE / "blind.yaml",
     HERE / "blind2.yaml",
+    HERE / "blind3.yaml",
+    HERE / "blind4.yaml",
+    HERE / "blind5.yaml",
 ]
 
 
