@@ -22,13 +22,13 @@ _WORD = re.compile(r"[\w'\u2019-]+")
 _CLITICS = ("n't", "'ll", "'re", "'ve", "'d", "'s", "'m")
 
 
-def required_words(pattern: Sequence[dict[str, Any]]) -> list[frozenset[str]]:
-    """For each token a match cannot skip, the words it accepts (lower-cased).
+def _required_tokens(pattern: Sequence[dict[str, Any]]) -> list[tuple[str, tuple[str, ...]]]:
+    """(attribute, accepted words) for each token a match cannot skip.
 
-    Tokens that accept anything (windows, regexes, flags) are left out, so the
-    list says what must occur, never more.
+    Tokens that accept anything (windows, regexes, flags) are left out, so
+    the list says what must occur, never more.
     """
-    out: list[frozenset[str]] = []
+    out: list[tuple[str, tuple[str, ...]]] = []
     for token in pattern:
         op = str(token.get("OP", ""))
         if op in _OPTIONAL or op.startswith("{"):
@@ -36,12 +36,17 @@ def required_words(pattern: Sequence[dict[str, Any]]) -> list[frozenset[str]]:
         for attr in ("LEMMA", "LOWER", "ORTH"):
             value = token.get(attr)
             if isinstance(value, str):
-                out.append(frozenset({value.lower()}))
+                out.append((attr, (value,)))
                 break
             if isinstance(value, dict) and set(value) == {"IN"} and value["IN"]:
-                out.append(frozenset(str(v).lower() for v in value["IN"]))
+                out.append((attr, tuple(str(v) for v in value["IN"])))
                 break
     return out
+
+
+def required_words(pattern: Sequence[dict[str, Any]]) -> list[frozenset[str]]:
+    """For each token a match cannot skip, the words it accepts (lower-cased)."""
+    return [frozenset(w.lower() for w in words) for _, words in _required_tokens(pattern)]
 
 
 class PatternError(ValueError):
@@ -53,26 +58,15 @@ class PatternError(ValueError):
 
 
 def anchor_of(pattern: Sequence[dict[str, Any]]) -> tuple[str, tuple[str, ...]] | None:
-    """The required token whose word list is most selective, as (attr, words)."""
-    best: tuple[float, str, tuple[str, ...]] | None = None
-    for token in pattern:
-        op = str(token.get("OP", ""))
-        if op in _OPTIONAL or op.startswith("{"):
-            continue
-        for attr in ("LEMMA", "LOWER", "ORTH"):
-            value = token.get(attr)
-            if isinstance(value, str):
-                words: tuple[str, ...] = (value,)
-            elif isinstance(value, dict) and set(value) == {"IN"}:
-                words = tuple(value["IN"])
-            else:
-                continue
-            if not words:
-                continue
-            score = sum(len(w) for w in words) / len(words) - 0.05 * len(words)
-            if best is None or score > best[0]:
-                best = (score, attr, words)
-    return None if best is None else (best[1], best[2])
+    """The required token whose word list is most selective, as (attr, words):
+    long words are rarer, and a short list is rarer than a long one."""
+
+    def score(item: tuple[str, tuple[str, ...]]) -> float:
+        words = item[1]
+        return sum(len(w) for w in words) / len(words) - 0.05 * len(words)
+
+    tokens = _required_tokens(pattern)
+    return max(tokens, key=score) if tokens else None
 
 
 class AnchoredMatcher:
