@@ -86,6 +86,31 @@ def plain_text(inline: Token) -> str:
     return "".join(parts)
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _comments(token: Token) -> list[tuple[int, str]]:
+    """HTML comments written in the Markdown (never inside code), with lines.
+
+    Suppressions and level declarations are read only from these, so a
+    directive quoted in a code span or fenced block stays an example.
+    """
+    if token.type == "html_block":
+        base = _line(token)
+        return [
+            (base + token.content.count("\n", 0, m.start()), m.group(0))
+            for m in _COMMENT.finditer(token.content)
+        ]
+    out: list[tuple[int, str]] = []
+    line = _line(token)
+    for child in token.children or ():
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "html_inline" and child.content.startswith("<!--"):
+            out.append((line, child.content))
+    return out
+
+
 def _line(token: Token) -> int:
     return token.map[0] + 1 if token.map else 1
 
@@ -232,14 +257,19 @@ def detect_kind(path: str, front_matter: dict[str, Any], titles: list[str]) -> s
     return "other"
 
 
-def _with_declared(solution: Solution, lines: list[str]) -> Solution:
-    """Attach ``<!-- leverlint-level: N -->`` from the solution's line or the
-    line above it."""
-    own = lines[solution.line - 1] if solution.line <= len(lines) else ""
-    above = lines[solution.line - 2].strip() if solution.line >= 2 else ""
-    m = _DECLARED.search(own) or _DECLARED.fullmatch(above)
-    if m and 1 <= int(m.group(1)) <= 12:
-        return replace(solution, declared_level=int(m.group(1)))
+def _with_declared(
+    solution: Solution, comments: dict[int, list[str]], lines: list[str]
+) -> Solution:
+    """Attach ``<!-- leverlint-level: N -->`` from a comment on the solution's
+    line, or from a comment that is alone on the line above it."""
+    candidates = list(comments.get(solution.line, []))
+    above = solution.line - 1
+    if above >= 1 and lines[above - 1].strip() in comments.get(above, []):
+        candidates += comments[above]
+    for comment in candidates:
+        m = _DECLARED.fullmatch(comment.strip())
+        if m and 1 <= int(m.group(1)) <= 12:
+            return replace(solution, declared_level=int(m.group(1)))
     return solution
 
 
@@ -255,8 +285,11 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
     b = _Builder(spec=spec)
     in_paragraph_of_item = False
     pending_heading: tuple[int, int] | None = None
+    comments: list[tuple[int, str]] = []
     for i, tok in enumerate(tokens):
         t = tok.type
+        if t in ("inline", "html_block") and "<!--" in tok.content:
+            comments += _comments(tok)
         if t == "heading_open":
             pending_heading = (int(tok.tag[1:]), _line(tok))
         elif t == "inline":
@@ -299,7 +332,11 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
             b.close_table()
     kind = detect_kind(path, front, b.titles)
     lines = text.splitlines()
-    solutions = [_with_declared(s, lines) for s in sorted(b.solutions, key=lambda s: s.line)]
+    by_line: dict[int, list[str]] = {}
+    for line, comment in comments:
+        by_line.setdefault(line, []).append(comment)
+    ordered = sorted(b.solutions, key=lambda s: s.line)
+    solutions = [_with_declared(s, by_line, lines) for s in ordered]
     doc = Document(
         path=path,
         kind=kind,
@@ -308,5 +345,6 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
         solutions=tuple(solutions),
         prose=tuple(b.prose),
         lines=tuple(lines),
+        comments=tuple(comments),
     )
     return doc, [warning] if warning else []

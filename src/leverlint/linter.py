@@ -53,7 +53,7 @@ def lint(
     for code in CHECKS:
         if code in enabled and code != AFTER_SUPPRESSION:
             findings += _stamp(facts, code, severity(code))
-    suppressions = parse_directives(doc.lines, doc.front_matter)
+    suppressions = parse_directives(doc.comments, len(doc.lines), doc.front_matter)
     kept, used = apply(findings, suppressions)
     if AFTER_SUPPRESSION in enabled and suppressions:
         stale = tuple(unused(used, enabled))

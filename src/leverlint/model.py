@@ -82,6 +82,7 @@ class Document:
     solutions: tuple[Solution, ...]
     prose: tuple[Prose, ...]
     lines: tuple[str, ...] = field(repr=False, default=())
+    comments: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

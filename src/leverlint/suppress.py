@@ -46,14 +46,14 @@ def _codes(text: str) -> frozenset[str]:
     return frozenset(c.upper() for c in re.split(r"[\s,]+", text.strip()) if c)
 
 
-def parse_directives(lines: Sequence[str], front_matter: dict[str, Any]) -> list[Suppression]:
-    """Every suppression in a document, with the line range it covers."""
-    end = len(lines) + 1
+def parse_directives(
+    comments: Sequence[tuple[int, str]], line_count: int, front_matter: dict[str, Any]
+) -> list[Suppression]:
+    """Every suppression in a document's HTML comments, with the lines it covers."""
+    end = line_count + 1
     out: list[Suppression] = []
     open_ranges: list[Suppression] = []
-    for number, text in enumerate(lines, start=1):
-        if "leverlint-" not in text:
-            continue
+    for number, text in comments:
         for m in _DIRECTIVE.finditer(text):
             kind, codes = m.group(1), _codes(m.group(2))
             if kind == "disable-file":
