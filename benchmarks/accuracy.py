@@ -33,6 +33,7 @@ DEFAULT_SETS = [
     HERE / "blind3.yaml",
     HERE / "blind4.yaml",
     HERE / "blind5.yaml",
+    HERE / "blind6.yaml",
 ]
 
 
