@@ -34,6 +34,7 @@ DEFAULT_SETS = [
     HERE / "blind4.yaml",
     HERE / "blind5.yaml",
     HERE / "blind6.yaml",
+    HERE / "blind7.yaml",
 ]
 
 
