@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from leverlint.document import detect_kind, parse
+from leverlint.document import parse
+from leverlint.kinds import detect_kind
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "extraction.yaml").read_text(encoding="utf-8")

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import pairwise
-from pathlib import PurePath
 from typing import Any
 
 import yaml
@@ -19,48 +17,11 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from leverlint.kinds import detect_kind
 from leverlint.model import Document, Prose, Section, Solution
 from leverlint.noise import clean
 from leverlint.sections import SectionSpec, load_sections
 
-KINDS = ("rfc", "design", "adr", "postmortem", "other")
-
-_KIND_ALIASES: dict[str, str] = {
-    "rfc": "rfc",
-    "kep": "rfc",
-    "proposal": "rfc",
-    "rfcs": "rfc",
-    "keps": "rfc",
-    "proposals": "rfc",
-    "design": "design",
-    "design-doc": "design",
-    "designs": "design",
-    "adr": "adr",
-    "adrs": "adr",
-    "decision": "adr",
-    "decisions": "adr",
-    "architecture-decision-record": "adr",
-    "decision-record": "adr",
-    "postmortem": "postmortem",
-    "postmortems": "postmortem",
-    "post-mortem": "postmortem",
-    "post-mortems": "postmortem",
-    "incident": "postmortem",
-    "incidents": "postmortem",
-    "incident-review": "postmortem",
-    "retrospective": "postmortem",
-    "pir": "postmortem",
-}
-_TITLE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(r"post-?mortem|incident (review|report)|retrospective|\bpir\b", re.I),
-        "postmortem",
-    ),
-    (re.compile(r"\badr\b|architecture decision", re.I), "adr"),
-    (re.compile(r"\brfc\b|\bkep\b|\bproposal\b", re.I), "rfc"),
-    (re.compile(r"\bdesign\b", re.I), "design"),
-)
-_WORDS = re.compile(r"[a-z]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'`(\[*])")
 _DECLARED = re.compile(r"<!--\s*leverlint-level\s*:\s*(\d{1,2})\s*-->")
 _CONTINUATION = re.compile(r"^\s*(e\.g\.|i\.e\.|eg\b|ie\b|this\b|that\b|it\b|see\b|[a-z])")
@@ -233,28 +194,6 @@ def _front_matter(tokens: list[Token]) -> tuple[dict[str, Any], str | None]:
         line = (mark.line + 2) if mark is not None else 1
         return {}, f"front matter is not valid YAML (line {line}); the body is still linted"
     return (data if isinstance(data, dict) else {}), None
-
-
-def detect_kind(path: str, front_matter: dict[str, Any], titles: list[str]) -> str:
-    """rfc, design, adr, postmortem or other: from front matter, then the
-    path, then the first heading."""
-    for key in ("kind", "type", "doc-type", "doctype", "category"):
-        value = front_matter.get(key)
-        if isinstance(value, str):
-            kind = _KIND_ALIASES.get(value.strip().lower().replace(" ", "-"))
-            if kind:
-                return kind
-    words = _WORDS.findall(PurePath(path).as_posix().lower())
-    candidates = [f"{a}-{b}" for a, b in pairwise(words)] + words
-    for word in reversed(candidates):
-        kind = _KIND_ALIASES.get(word)
-        if kind:
-            return kind
-    for title in titles[:2]:
-        for pattern, kind in _TITLE_KINDS:
-            if pattern.search(title):
-                return kind
-    return "other"
 
 
 def _with_declared(

@@ -1,6 +1,6 @@
 """Tag solutions with a leverage level from rule-pack matches.
 
-How a level is chosen (the precedence, documented in docs/tagging.md):
+How a level is chosen (the precedence; the README repeats it for users):
 
 1. Every rule's patterns and phrases are matched against the lemmatized
    solution. A match scores ``weight x specificity x zone x lead``:
