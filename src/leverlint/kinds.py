@@ -10,7 +10,6 @@ from itertools import pairwise
 from pathlib import PurePath
 from typing import Any
 
-
 _KIND_ALIASES: dict[str, str] = {
     "rfc": "rfc",
     "kep": "rfc",
