@@ -35,6 +35,7 @@ DEFAULT_SETS = [
     HERE / "blind5.yaml",
     HERE / "blind6.yaml",
     HERE / "blind7.yaml",
+    HERE / "blind8.yaml",
 ]
 
 

@@ -49,7 +49,7 @@ def _lemma_one(lower: str) -> str:
     lemma = table.get(lower)
     if lemma is not None:
         return lemma.lower()
-    if len(lower) > 4 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
         return table.get(lower[:-1], lower[:-1]).lower()
     return lower
 
