@@ -36,6 +36,7 @@ DEFAULT_SETS = [
     HERE / "blind6.yaml",
     HERE / "blind7.yaml",
     HERE / "blind8.yaml",
+    HERE / "blind9.yaml",
 ]
 
 
