@@ -37,6 +37,7 @@ DEFAULT_SETS = [
     HERE / "blind7.yaml",
     HERE / "blind8.yaml",
     HERE / "blind9.yaml",
+    HERE / "blind10.yaml",
 ]
 
 
