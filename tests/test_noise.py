@@ -17,6 +17,8 @@ from leverlint.noise import clean
         ("Consider: splitting the DB (owner: bob, due 2026-05-01)", "Splitting the DB"),
         ("Route alerts https://example.com/x to @team-a", "Route alerts to"),
         ("The team should require reviews", "Require reviews"),
+        ("Document the runbook (e.g. restart the failed job) today", "Document the runbook today"),
+        ("Share the notes (i.e. who knew what, when).", "Share the notes."),
     ],
 )
 def test_clean(raw: str, expected: str) -> None:

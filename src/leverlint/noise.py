@@ -19,6 +19,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^\s*\[(p[0-4]|todo|high|medium|low)\]\s*", ""),
         # bare URLs
         (r"<?https?://\S+>?", ""),
+        # asides that elaborate: "(i.e. ...)", "(e.g. ...)", "(see ...)"
+        (r"\(\s*(?:i\.e\.|e\.g\.|ie\b|eg\b|for example|for instance|see|such as)[^()]*\)", ""),
         # owner / ticket / due tails: "(owner: @x)", "- Owner: Jane", "due 2026-04-01"
         (r"[\(\[]\s*(owner|owners|assignee|due|eta|ticket|jira|by)\b[^\)\]]*[\)\]]", ""),
         (r"\s[-–—|,;]?\s*\b(owner|owners|assignee|due|eta|ticket|jira)\s*:.*$", ""),
@@ -39,6 +41,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^\s*(also|then|and|finally|first|second|third|next)\s*[:,]?\s+", ""),
         # leftover empty brackets and separators
         (r"\(\s*[,;]?\s*\)|\[\s*\]", ""),
+        (r"\s+([.,;:!?])", r"\1"),
     )
 )
 _SPACES = re.compile(r"\s+")
