@@ -19,6 +19,7 @@ from leverlint.noise import clean
         ("The team should require reviews", "Require reviews"),
         ("Document the runbook (e.g. restart the failed job) today", "Document the runbook today"),
         ("Share the notes (i.e. who knew what, when).", "Share the notes."),
+        ("Raise the TTL to 1 hour. (SRCH-12, @ana)", "Raise the TTL to 1 hour."),
     ],
 )
 def test_clean(raw: str, expected: str) -> None:

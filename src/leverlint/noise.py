@@ -48,6 +48,22 @@ _SPACES = re.compile(r"\s+")
 _TRAILING = re.compile(r"[\s\-–—|,;:]+$")
 
 
+def _unmatched_closers(text: str) -> str:
+    """Drop ")" and "]" left without an opener once a ticket id took it."""
+    depth = {")": 0, "]": 0}
+    opener = {"(": ")", "[": "]"}
+    out: list[str] = []
+    for ch in text:
+        if ch in opener:
+            depth[opener[ch]] += 1
+        elif ch in depth:
+            if depth[ch] == 0:
+                continue
+            depth[ch] -= 1
+        out.append(ch)
+    return "".join(out)
+
+
 def clean(text: str) -> str:
     """Return ``text`` without noise, on one line, trimmed.
 
@@ -57,7 +73,7 @@ def clean(text: str) -> str:
     out = _SPACES.sub(" ", text).strip()
     for pattern, repl in _PATTERNS:
         out = pattern.sub(repl, out)
-    out = _SPACES.sub(" ", out).strip()
+    out = _SPACES.sub(" ", _unmatched_closers(out)).strip()
     out = _TRAILING.sub("", out)
     if out[:1].islower():
         out = out[0].upper() + out[1:]
