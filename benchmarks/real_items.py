@@ -33,6 +33,7 @@ def main() -> int:
         return 2
     labels = yaml.safe_load((HERE / "real_items.yaml").read_text(encoding="utf-8"))
     items, inquiries, missing = [], [], 0
+    tagger = get_tagger()
     for label in labels:
         path = CORPUS / label["file"]
         doc, _ = parse(str(path), path.read_text(encoding="utf-8"))
@@ -40,13 +41,14 @@ def main() -> int:
         if not found:
             missing += 1
             continue
-        text = found[0].text
         if label["level"] is None:
-            inquiries.append(text)
+            inquiries.append(found[0])
         else:
-            items.append({"text": text, "level": label["level"], "also": label.get("also", [])})
+            items.append(
+                {"text": found[0].text, "level": label["level"], "also": label.get("also", [])}
+            )
     report("real postmortem action items", items, args.errors)
-    untagged = [d.level for d in get_tagger().decide_texts(inquiries)].count(None)
+    untagged = [t.level for t in tagger.tag(inquiries)].count(None)
     print(f"inquiries (not fixes) left untagged: {untagged}/{len(inquiries)}")
     print(f"labelled items the extractor no longer finds: {missing}")
     return 0

@@ -39,7 +39,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     (tmp_path / "docs" / "legacy").mkdir(parents=True)
     (tmp_path / "docs" / "legacy" / "old.md").write_text(LOW)
-    (tmp_path / "docs" / "new.md").write_text(LOW.replace("Add two more servers.", "Look into it."))
+    (tmp_path / "docs" / "new.md").write_text(LOW.replace("Add two more servers.", "Sort it out."))
     return tmp_path
 
 

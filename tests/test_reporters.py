@@ -24,8 +24,8 @@ SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json")
 LOW = "# Postmortem\n\n## Action items\n\n- Raise the timeout to 30s.\n- Add two more servers.\n"
 HOSTILE = (
     "# Postmortem\n\n## Discussion\n\nThis is not our call.\n\n## Action items\n\n"
-    "- Investigate %0A::set-env name=EVIL::1 today\n"
-    "- Look at `\r\n::error file=x::pwned` later\n"
+    "- Sort out %0A::set-env name=EVIL::1 today\n"
+    "- Tidy `\r\n::error file=x::pwned` later\n"
     "- Raise the limit to 30.\n"
 )
 
@@ -129,9 +129,7 @@ def test_step_summary_appends_profile_and_findings(
     workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (workdir / "low.md").write_text(LOW)
-    (workdir / "evil.md").write_text(
-        HOSTILE.replace("Investigate", "Look at `<img src=x>` [a](b) *x*")
-    )
+    (workdir / "evil.md").write_text(HOSTILE.replace("Sort out", "Tidy `<img src=x>` [a](b) *x*"))
     summary = workdir / "summary.md"
     summary.write_text("earlier step\n")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
@@ -141,7 +139,7 @@ def test_step_summary_appends_profile_and_findings(
     assert "| 12 parameters | 2 | ██ |" in text
     assert "**LL001** low-leverage-only" in text
     assert not re.search(r"(?<!\\)[<\[]", text.split("### evil.md")[1])
-    assert "Look at \\<img src=x\\> a x" in text
+    assert "Tidy \\<img src=x\\> a x" in text
 
 
 def _sarif(workdir: Path, low: str = LOW) -> dict[str, Any]:

@@ -129,7 +129,10 @@ class _Builder:
             return
         text = clean(raw)
         if re.search(r"[A-Za-z]{2}", text):
-            self.solutions.append(Solution(text=text, line=line, section=self.section, raw=raw))
+            inquiry = self.spec.is_inquiry(text)
+            self.solutions.append(
+                Solution(text=text, line=line, section=self.section, raw=raw, inquiry=inquiry)
+            )
 
     def close_item(self) -> None:
         item = self.items.pop()

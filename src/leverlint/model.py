@@ -57,6 +57,7 @@ class Solution:
     section: Section
     raw: str = ""
     declared_level: int | None = None
+    inquiry: bool = False
 
 
 @dataclass(frozen=True, slots=True)

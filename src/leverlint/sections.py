@@ -42,6 +42,7 @@ class SectionSpec:
     metadata: re.Pattern[str]
     action_columns: re.Pattern[str]
     ignore_columns: re.Pattern[str]
+    inquiry: re.Pattern[str]
 
     def role_of(self, title: str) -> str | None:
         """The role of a heading that introduces solutions, else ``None``."""
@@ -61,6 +62,10 @@ class SectionSpec:
             return True
         first = re.match(r"[\W_]*([A-Za-z]+)", sentence)
         return bool(first) and first.group(1).lower() in self.imperative if first else False
+
+    def is_inquiry(self, text: str) -> bool:
+        """True for an item that asks ("Look into X") rather than proposes."""
+        return bool(self.inquiry.match(text))
 
     def is_metadata(self, text: str) -> bool:
         """True for a nested item such as ``Owner: @jane`` or ``Due: May``."""
@@ -107,6 +112,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         "decision-markers",
         "imperative-verbs",
         "metadata-keys",
+        "inquiry-starts",
         "action-columns",
         "ignore-columns",
     }
@@ -128,6 +134,8 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         path, "decision-markers", [re.escape(m) for m in data["decision-markers"]]
     )
     verbs = data.get("imperative-verbs", [])
+    starts = [re.escape(str(i)) for i in data.get("inquiry-starts", [])]
+    inquiries = _alternation(path, "inquiry-starts", starts) if starts else "(?!)"
     keys = data.get("metadata-keys", [])
     meta = _alternation(path, "metadata-keys", [re.escape(str(k)) for k in keys])
     return SectionSpec(
@@ -138,4 +146,5 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         metadata=re.compile(rf"^\s*\**(?:{meta})\**\s*:", re.IGNORECASE),
         action_columns=re.compile(_alternation(path, "action-columns", data["action-columns"])),
         ignore_columns=re.compile(_alternation(path, "ignore-columns", data["ignore-columns"])),
+        inquiry=re.compile(rf"^\W*(?:{inquiries})\b", re.IGNORECASE),
     )

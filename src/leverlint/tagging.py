@@ -185,11 +185,14 @@ class Tagger:
         return [found[t] for t in clipped]
 
     def tag(self, solutions: Sequence[Solution]) -> tuple[Tagged, ...]:
-        """Tag a document's solutions."""
-        decisions = self.decide_texts(s.text for s in solutions)
-        return tuple(
-            Tagged(sol, d.level, d.evidence()) for sol, d in zip(solutions, decisions, strict=True)
-        )
+        """Tag a document's solutions; inquiries ("Look into X") get no level."""
+        fixes = [s for s in solutions if not s.inquiry]
+        decided = dict(zip(map(id, fixes), self.decide_texts(s.text for s in fixes), strict=True))
+        out = []
+        for sol in solutions:
+            d = decided.get(id(sol))
+            out.append(Tagged(sol, None, ()) if d is None else Tagged(sol, d.level, d.evidence()))
+        return tuple(out)
 
 
 def _compile(

@@ -19,7 +19,7 @@ FIRES = """\
 
 ## Follow-ups
 
-- Look into the Tuesday thing.
+- Sort out the Tuesday thing.
 """
 
 PASSES = """\
@@ -32,9 +32,10 @@ PASSES = """\
 
 
 def check(facts: Facts) -> Iterator[RawFinding]:
-    """Fire on each solution with no level (and no declared level)."""
+    """Fire on each solution with no level (and no declared level); an inquiry
+    ("Look into X") is not a fix and is not expected to have one."""
     for tagged in facts.tagged:
-        if tagged.effective_level is None:
+        if tagged.effective_level is None and not tagged.solution.inquiry:
             text = tagged.solution.text
             short = text if len(text) <= 60 else text[:57] + "..."
             yield RawFinding(

@@ -22,6 +22,7 @@ def tagged_json(t: Tagged) -> dict[str, Any]:
         "tagged_level": t.level,
         "declared_level": t.solution.declared_level,
         "section": t.solution.section.title,
+        "inquiry": t.solution.inquiry,
         "evidence": [{"rule": e.rule, "match": e.match, "reason": e.reason} for e in t.evidence],
     }
     return item
