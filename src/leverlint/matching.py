@@ -78,9 +78,9 @@ class AnchoredMatcher:
         from spacy.attrs import LEMMA, LOWER, ORTH
         from spacy.matcher import Matcher
 
-        self._attr_ids = {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH}
+        self._attrs = (LEMMA, LOWER, ORTH)
         self._always: list[int] = []
-        self._index: dict[str, dict[int, list[int]]] = {}
+        self._index: dict[int, list[int]] = {}
         self._matchers: list[Any] = []
         self._required: list[list[frozenset[str]]] = []
         self._required_hashes: list[list[frozenset[int]]] = []
@@ -105,13 +105,8 @@ class AnchoredMatcher:
             if anchor is None:
                 self._always.append(number)
                 continue
-            attr, words = anchor
-            by_word = self._index.setdefault(attr, {})
-            for word in words:
-                by_word.setdefault(vocab.strings.add(word), []).append(number)
-
-    def __len__(self) -> int:
-        return len(self._matchers)
+            for word in anchor[1]:
+                self._index.setdefault(vocab.strings.add(word), []).append(number)
 
     def may_match(self, text: str) -> bool:
         """Cheap test on raw text: False only when no pattern can match.
@@ -152,12 +147,11 @@ class AnchoredMatcher:
 
     def __call__(self, doc: Any) -> list[tuple[str, int, int]]:
         present: set[int] = set()
-        for attr_id in self._attr_ids.values():
+        for attr_id in self._attrs:
             present.update(doc.to_array(attr_id).tolist())
         chosen = set(self._always)
-        for by_word in self._index.values():
-            for value in present.intersection(by_word):
-                chosen.update(by_word[value])
+        for value in present.intersection(self._index):
+            chosen.update(self._index[value])
         strings = doc.vocab.strings
         out: list[tuple[str, int, int]] = []
         for number in sorted(chosen):

@@ -153,13 +153,15 @@ def lint_paths(options: Options, warn: TextIO | None = None) -> RunResult:
     outcomes: dict[str, Outcome] = {}
     misses: list[tuple[str, str]] = []
     for path in found.files:
+        if store is None:  # without a cache only the worker reads the file
+            misses.append((path, ""))
+            continue
         try:
-            data = read_bytes(path, config.max_file_size)
+            key = store.key(path, read_bytes(path, config.max_file_size))
         except LeverlintError as exc:
             outcomes[path] = (None, [], str(exc))
             continue
-        key = store.key(path, data) if store else ""
-        hit = store.get(key) if store else None
+        hit = store.get(key)
         if hit is None:
             misses.append((path, key))
         else:

@@ -97,7 +97,6 @@ class Tagger:
         from leverlint.nlp import get_nlp
 
         self.nlp = get_nlp()
-        self.rules = {r.id: r for r in rules}
         self._memo: dict[str, Decision] = {}
         self._phrases = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self._specificity: dict[str, tuple[Rule, int]] = {}
