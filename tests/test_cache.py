@@ -31,7 +31,6 @@ def _cli(
 @pytest.fixture
 def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("LEVERLINT_CACHE_DIR")
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text(GOOD)
     (tmp_path / "docs" / "b.md").write_text(GOOD.replace("30s", "60s"))

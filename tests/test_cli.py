@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import invoke
 
 from leverlint import __version__
-from leverlint.cli import main
 
 LOW = "# Postmortem\n\n## Action items\n\n- Raise the timeout to 30s.\n- Add two more servers.\n"
 GOOD = (
@@ -18,19 +17,12 @@ GOOD = (
 )
 
 
-def invoke(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), input=input)
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.fixture
-def docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "low.md").write_text(LOW)
-    (tmp_path / "docs" / "good.md").write_text(GOOD)
-    return tmp_path
+def docs(in_tmp: Path) -> Path:
+    (in_tmp / "docs").mkdir()
+    (in_tmp / "docs" / "low.md").write_text(LOW)
+    (in_tmp / "docs" / "good.md").write_text(GOOD)
+    return in_tmp
 
 
 def test_version() -> None:

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import invoke
 
-from leverlint.cli import main
 from leverlint.ruledocs import markdown
 from leverlint.rulepack import load_rules
 
@@ -28,19 +27,12 @@ rules:
 """
 
 
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    (tmp_path / "docs" / "legacy").mkdir(parents=True)
-    (tmp_path / "docs" / "legacy" / "old.md").write_text(LOW)
-    (tmp_path / "docs" / "new.md").write_text(LOW.replace("Add two more servers.", "Sort it out."))
-    return tmp_path
+def project(in_tmp: Path) -> Path:
+    (in_tmp / "docs" / "legacy").mkdir(parents=True)
+    (in_tmp / "docs" / "legacy" / "old.md").write_text(LOW)
+    (in_tmp / "docs" / "new.md").write_text(LOW.replace("Add two more servers.", "Sort it out."))
+    return in_tmp
 
 
 def test_no_config_fails_on_both(project: Path) -> None:

@@ -9,36 +9,28 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import invoke
 
-from leverlint.cli import main
 from leverlint.run import Options, run
 
 GOOD = "# Postmortem\n\n## Action items\n\n- Raise the timeout to 30s.\n- Add two more servers.\n"
 
 
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    docs = tmp_path / "docs"
+def folder(in_tmp: Path) -> Path:
+    docs = in_tmp / "docs"
     docs.mkdir()
     (docs / "good.md").write_text(GOOD)
     (docs / "latin1.md").write_bytes("# Caf\xe9\n".encode("latin-1"))
     (docs / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0")
     (docs / "huge.md").write_text("x" * (10 * 1024 * 1024 + 1))
-    (docs / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    (docs / "dangling.md").symlink_to(in_tmp / "nowhere.md")
     (docs / "loop.md").symlink_to(docs / "loop.md")
     (docs / "dir.md").mkdir()
     os.mkfifo(docs / "fifo.md")
     (docs / "sub").mkdir()
     (docs / "sub" / "up").symlink_to(docs, target_is_directory=True)
-    return tmp_path
+    return in_tmp
 
 
 EXPECTED_ERRORS = {

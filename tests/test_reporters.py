@@ -64,20 +64,12 @@ def parse_workflow_commands(output: str) -> list[dict[str, Any]]:
     return commands
 
 
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    return tmp_path
-
-
 def _result(*paths: str) -> RunResult:
     return lint_paths(Options(paths=paths), io.StringIO())
 
 
-def test_github_round_trips_paths_and_messages(workdir: Path) -> None:
-    (workdir / "a,b:c.md").write_text(LOW)
+def test_github_round_trips_paths_and_messages(in_tmp: Path) -> None:
+    (in_tmp / "a,b:c.md").write_text(LOW)
     result = _result("a,b:c.md")
     out = io.StringIO()
     github.emit(result, out)
@@ -93,8 +85,8 @@ def test_github_round_trips_paths_and_messages(workdir: Path) -> None:
     assert cmd["data"] == finding.message
 
 
-def test_github_document_text_cannot_start_a_command(workdir: Path) -> None:
-    (workdir / "pm.md").write_bytes(HOSTILE.encode())
+def test_github_document_text_cannot_start_a_command(in_tmp: Path) -> None:
+    (in_tmp / "pm.md").write_bytes(HOSTILE.encode())
     result = _result("pm.md")
     out = io.StringIO()
     github.emit(result, out)
@@ -105,9 +97,9 @@ def test_github_document_text_cannot_start_a_command(workdir: Path) -> None:
     assert sorted(c["data"] for c in commands) == sorted(messages)
 
 
-def test_github_most_severe_first_and_hidden_count(workdir: Path) -> None:
+def test_github_most_severe_first_and_hidden_count(in_tmp: Path) -> None:
     for i in range(12):
-        (workdir / f"low{i:02}.md").write_text(LOW + "\nThis is not our call.\n")
+        (in_tmp / f"low{i:02}.md").write_text(LOW + "\nThis is not our call.\n")
     out = io.StringIO()
     github.emit(_result("."), out)
     commands = parse_workflow_commands(out.getvalue())
@@ -116,21 +108,19 @@ def test_github_most_severe_first_and_hidden_count(workdir: Path) -> None:
     assert commands[-1]["cmd"] == "notice" and commands[-1]["data"].startswith("4 more finding")
 
 
-def test_format_auto_is_github_under_actions(
-    workdir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (workdir / "low.md").write_text(LOW)
+def test_format_auto_is_github_under_actions(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (in_tmp / "low.md").write_text(LOW)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = CliRunner().invoke(main, ["check", "low.md"])
     assert result.exit_code == 1 and result.stdout.startswith("::error file=low.md,line=3,")
 
 
 def test_step_summary_appends_profile_and_findings(
-    workdir: Path, monkeypatch: pytest.MonkeyPatch
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (workdir / "low.md").write_text(LOW)
-    (workdir / "evil.md").write_text(HOSTILE.replace("Sort out", "Tidy `<img src=x>` [a](b) *x*"))
-    summary = workdir / "summary.md"
+    (in_tmp / "low.md").write_text(LOW)
+    (in_tmp / "evil.md").write_text(HOSTILE.replace("Sort out", "Tidy `<img src=x>` [a](b) *x*"))
+    summary = in_tmp / "summary.md"
     summary.write_text("earlier step\n")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     run(Options(paths=("low.md", "evil.md"), format="github"), io.StringIO(), io.StringIO())
@@ -142,16 +132,16 @@ def test_step_summary_appends_profile_and_findings(
     assert "Tidy \\<img src=x\\> a x" in text
 
 
-def _sarif(workdir: Path, low: str = LOW) -> dict[str, Any]:
-    (workdir / "low.md").write_text(low)
-    (workdir / "talk.md").write_text(HOSTILE)
+def _sarif(in_tmp: Path, low: str = LOW) -> dict[str, Any]:
+    (in_tmp / "low.md").write_text(low)
+    (in_tmp / "talk.md").write_text(HOSTILE)
     out = io.StringIO()
     run(Options(paths=("low.md", "talk.md"), format="sarif"), out, io.StringIO())
     return json.loads(out.getvalue())
 
 
-def test_sarif_validates_against_schema(workdir: Path) -> None:
-    log = _sarif(workdir)
+def test_sarif_validates_against_schema(in_tmp: Path) -> None:
+    log = _sarif(in_tmp)
     jsonschema.Draft202012Validator(SCHEMA).validate(log)
     (run_,) = log["runs"]
     rules = run_["tool"]["driver"]["rules"]
@@ -174,15 +164,15 @@ def _start_lines(results: list[dict[str, Any]]) -> list[int]:
     return sorted(r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results)
 
 
-def test_sarif_fingerprints_survive_unrelated_edits(workdir: Path) -> None:
-    before = _sarif(workdir)["runs"][0]["results"]
-    after = _sarif(workdir, "Intro paragraph.\n\nAnother.\n\n" + LOW)["runs"][0]["results"]
+def test_sarif_fingerprints_survive_unrelated_edits(in_tmp: Path) -> None:
+    before = _sarif(in_tmp)["runs"][0]["results"]
+    after = _sarif(in_tmp, "Intro paragraph.\n\nAnother.\n\n" + LOW)["runs"][0]["results"]
     assert _fingerprints(before) == _fingerprints(after)
     assert _start_lines(before) != _start_lines(after)
 
 
-def test_gitlab_code_quality(workdir: Path) -> None:
-    (workdir / "talk.md").write_text(HOSTILE + "- Raise the limit to 30.\n")
+def test_gitlab_code_quality(in_tmp: Path) -> None:
+    (in_tmp / "talk.md").write_text(HOSTILE + "- Raise the limit to 30.\n")
     out = io.StringIO()
     run(Options(paths=("talk.md",), format="gitlab"), out, io.StringIO())
     issues = json.loads(out.getvalue())
@@ -195,8 +185,8 @@ def test_gitlab_code_quality(workdir: Path) -> None:
     assert len({i["fingerprint"] for i in issues}) == len(issues)
 
 
-def test_rdjson(workdir: Path) -> None:
-    (workdir / "low.md").write_text(LOW)
+def test_rdjson(in_tmp: Path) -> None:
+    (in_tmp / "low.md").write_text(LOW)
     out = io.StringIO()
     run(Options(paths=("low.md",), format="rdjson"), out, io.StringIO())
     doc = json.loads(out.getvalue())
@@ -207,7 +197,7 @@ def test_rdjson(workdir: Path) -> None:
 
 
 def test_sarif_paths_outside_the_working_directory_are_absolute_uris(
-    workdir: Path, tmp_path_factory: pytest.TempPathFactory
+    in_tmp: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     other = tmp_path_factory.mktemp("elsewhere") / "pm.md"
     other.write_text(LOW)
