@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -20,7 +20,7 @@ FORMATS = ("auto", *REPORTERS)
 SEVERITIES = [s.value for s in Severity]
 
 
-def _fail(exc: Exception) -> None:
+def _fail(exc: Exception) -> NoReturn:
     click.echo(f"leverlint: error: {exc}", err=True)
     sys.exit(2)
 
@@ -205,5 +205,4 @@ def explain(code: str) -> None:
     spec = CHECKS.get(code.upper())
     if spec is None:
         _fail(LeverlintError(f"unknown code {code!r}; known: {', '.join(CHECKS)}"))
-        return
     click.echo(explain_spec(spec))

@@ -10,7 +10,7 @@ known, the key and what was expected; nothing is linted on a bad config.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -207,7 +207,5 @@ def load_config(explicit: Path | None, isolated: bool, cwd: Path | None = None) 
 
 def merge_flags(config: Config, flags: dict[str, Any]) -> Config:
     """Command-line values (already in config form) override the file."""
-    from dataclasses import replace
-
     given = {k: val for k, val in flags.items() if val is not None and val != ()}
     return replace(config, **given)
