@@ -1,15 +1,20 @@
 """Tagger accuracy on real postmortem action items from ../shared/corpus.
 
-    python benchmarks/real_items.py [--errors]
+    python benchmarks/real_items.py [--errors] [--labels FILE ...]
+    python benchmarks/real_items.py --sample 40 --seed 7 --under postmortem --name ministryofjustice
 
-Labels live in benchmarks/real_items.yaml by file and line; the text is
+Labels live in benchmarks/real_items*.yaml by file and line; the text is
 read from the corpus at run time through leverlint's own extraction, so
 this also checks that the extractor finds each item.
+
+--sample prints unlabelled items (file, line, text; never a tag) so a new
+set can be labelled before the tagger's answer on it has been seen.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from pathlib import Path
 
@@ -27,11 +32,54 @@ def main() -> int:
     """Collect the labelled items from the corpus and score them."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--errors", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--labels",
+        nargs="+",
+        type=Path,
+        default=sorted(HERE.glob("real_items*.yaml")),
+        help="label files to score (default: every benchmarks/real_items*.yaml)",
+    )
+    parser.add_argument("--sample", type=int, help="print N unlabelled items to label")
+    parser.add_argument("--seed", type=int, default=0, help="random seed for --sample")
+    parser.add_argument("--under", default="postmortem", help="corpus folder for --sample")
+    parser.add_argument("--name", default="", help="only files whose name holds this")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"corpus not found at {CORPUS}", file=sys.stderr)
         return 2
-    labels = yaml.safe_load((HERE / "real_items.yaml").read_text(encoding="utf-8"))
+    if args.sample:
+        return sample(args.sample, args.seed, args.under, args.name)
+    status = 0
+    for path in args.labels:
+        status |= score(path, args.errors)
+    return status
+
+
+def labelled() -> set[tuple[str, int]]:
+    """(file, line) of every item any label file already holds."""
+    seen = set()
+    for path in HERE.glob("real_items*.yaml"):
+        for label in yaml.safe_load(path.read_text(encoding="utf-8")):
+            seen.add((label["file"], label["line"]))
+    return seen
+
+
+def sample(count: int, seed: int, under: str, name_part: str) -> int:
+    """Print `count` random unlabelled solutions from corpus/`under`, untagged."""
+    seen = labelled()
+    pool = []
+    for path in sorted((CORPUS / under).glob(f"*{name_part}*.md")):
+        name = f"{under}/{path.name}"
+        doc, _ = parse(str(path), path.read_text(encoding="utf-8"))
+        pool += [(name, s.line, s.text) for s in doc.solutions if (name, s.line) not in seen]
+    for name, line, text in sorted(random.Random(seed).sample(pool, min(count, len(pool)))):
+        print(f"- {{file: {name}, line: {line}, level: }}  # {text[:160]}")
+    return 0
+
+
+def score(labels_path: Path, errors: bool) -> int:
+    """Score one label file against the tagger."""
+    labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
     items, inquiries, missing = [], [], 0
     tagger = get_tagger()
     for label in labels:
@@ -47,7 +95,7 @@ def main() -> int:
             items.append(
                 {"text": found[0].text, "level": label["level"], "also": label.get("also", [])}
             )
-    report("real postmortem action items", items, args.errors)
+    report(labels_path.name, items, errors)
     untagged = [t.level for t in tagger.tag(inquiries)].count(None)
     print(f"inquiries (not fixes) left untagged: {untagged}/{len(inquiries)}")
     print(f"labelled items the extractor no longer finds: {missing}")

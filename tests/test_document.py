@@ -52,3 +52,22 @@ def test_sections_record_role_and_line() -> None:
         3,
         "alternative",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "inquiry"),
+    [
+        ("Look into the retry storm", True),
+        ("Spike a replacement for the cron host", True),
+        ("How do we page the vendor out of hours", True),
+        ("Is the backup job slowing the database", True),
+        ("Can we drop the legacy endpoint? Ticket raised", True),
+        ("Why: the alert fired late", False),  # a label, not a question
+        ("Should the primary fail, promote the replica automatically", False),
+        ("Isolate the reporting database", False),
+        ("Add an alert. Anything else?", False),  # only the first sentence counts
+    ],
+)
+def test_inquiry_and_questions(text: str, inquiry: bool) -> None:
+    doc, _ = parse("pm.md", f"# Postmortem\n\n## Action items\n\n- {text}\n")
+    assert [s.inquiry for s in doc.solutions] == [inquiry]

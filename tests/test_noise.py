@@ -20,6 +20,16 @@ from leverlint.noise import clean
         ("Document the runbook (e.g. restart the failed job) today", "Document the runbook today"),
         ("Share the notes (i.e. who knew what, when).", "Share the notes."),
         ("Raise the TTL to 1 hour. (SRCH-12, @ana)", "Raise the TTL to 1 hour."),
+        ("Created a ticket to add a disk alert", "Add a disk alert"),
+        ("Ticket raised for retiring the old proxy", "Retiring the old proxy"),
+        ("Enable disk encryption (Done)", "Enable disk encryption"),
+        ("Alert the owner on expiry. DONE in PR", "Alert the owner on expiry."),
+        ("Rotate the signing key - ticket raised 42", "Rotate the signing key"),
+        ("Team discussed about splitting the ingest job", "Splitting the ingest job"),
+        # words that only look like status tails stay
+        ("Mark the migration as done", "Mark the migration as done"),
+        ("Open a PR", "Open a PR"),
+        ("Open the ticket queue to the support team", "Open the ticket queue to the support team"),
     ],
 )
 def test_clean(raw: str, expected: str) -> None:

@@ -76,6 +76,37 @@ def _line(token: Token) -> int:
     return token.map[0] + 1 if token.map else 1
 
 
+# A bold label stands in for a heading ("**Action items:**" on its own
+# line, or "- **Review actions**:" over a nested list). It sits below every
+# real heading, so the next heading of any depth ends it.
+_LABEL_DEPTH = 7
+_LABEL_MAX_CHARS = 60
+
+
+def bold_label(inline: Token) -> tuple[str, str] | None:
+    """``(label, rest)`` when an inline starts with bold text used as a label:
+    followed by a colon or by nothing ("**Next steps**", "**Fix**: add X")."""
+    children = [c for c in inline.children or () if not (c.type == "text" and not c.content)]
+    if not children or children[0].type != "strong_open":
+        return None
+    try:
+        end = next(i for i, c in enumerate(children) if c.type == "strong_close")
+    except StopIteration:
+        return None
+    label = "".join(c.content for c in children[1:end] if c.type in ("text", "code_inline"))
+    rest = plain_text(Token("inline", "", 0, children=children[end + 1 :])).strip()
+    label = label.strip()
+    if label.endswith(":"):
+        label = label[:-1].rstrip()
+    elif rest.startswith(":"):
+        rest = rest[1:].lstrip()
+    elif rest:
+        return None
+    if not label or len(label) > _LABEL_MAX_CHARS or label[-1] in ".!?":
+        return None  # a bold sentence, not a label
+    return label, rest
+
+
 @dataclass(slots=True)
 class _Item:
     """A list item under construction (mutable scratch, never exported)."""
@@ -84,6 +115,10 @@ class _Item:
     text: str | None = None
     has_children: bool = False
     nested: bool = False
+    # A bold label item ("- **Review actions**:") opens a section for its
+    # nested items; the enclosing section comes back when it closes.
+    labelled: bool = False
+    outer: Section | None = None
 
 
 @dataclass(slots=True)
@@ -134,8 +169,30 @@ class _Builder:
                 Solution(text=text, line=line, section=self.section, raw=raw, inquiry=inquiry)
             )
 
+    def label_item(self, item: _Item, label: str, rest: str) -> bool:
+        """Let a bold label item that names a section open one for its nested
+        items; return whether it did (its own text is then only ``rest``)."""
+        role = self.spec.role_of(label)
+        if role is None and not self.spec.excludes(label):
+            return False
+        item.labelled, item.outer = True, self.section
+        self.section = None
+        if role is not None:
+            self.section = Section(label, _LABEL_DEPTH, item.line, role)
+            self.sections.append(self.section)
+        self.titles.append(label)
+        item.text = rest
+        return True
+
     def close_item(self) -> None:
         item = self.items.pop()
+        try:
+            self._close_item(item)
+        finally:
+            if item.labelled:
+                self.section = item.outer
+
+    def _close_item(self, item: _Item) -> None:
         text = (item.text or "").strip()
         if not text or self.section is None:
             return
@@ -249,9 +306,14 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
                 b.prose.append(Prose(content, b.table.rows[-1][0] if b.table.rows else line))
                 continue
             b.prose.append(Prose(content, line))
+            label = bold_label(tok) if tokens[i - 1].type == "paragraph_open" else None
             if b.items:
                 if in_paragraph_of_item and b.items[-1].text is None:
-                    b.items[-1].text = content
+                    item = b.items[-1]
+                    if label is None or not b.label_item(item, *label):
+                        item.text = content
+            elif label is not None and not label[1]:
+                b.heading(_LABEL_DEPTH, label[0], line)
             elif tokens[i - 1].type == "paragraph_open":
                 b.paragraph(content, line)
         elif t == "paragraph_open":

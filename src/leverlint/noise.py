@@ -17,6 +17,24 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^\s*\[[ xX]\]\s+", ""),
         (r"^\s*(todo|fixme|action|ai|done|wip|p[0-4])\s*[:\-]\s*", ""),
         (r"^\s*\[(p[0-4]|todo|high|medium|low)\]\s*", ""),
+        # ticket lead-ins: "Created a ticket to add X", "Ticket raised to add X"
+        (
+            r"^\s*(created|create|raised|raise|opened|open|filed|file|logged|log)\s+"
+            r"(a|an)?\s*(ticket|issue|card|story|task)\s+(to|for)\s+",
+            "",
+        ),
+        (
+            r"^\s*(a\s+)?(ticket|issue|card|task)\s+"
+            r"(raised|created|opened|filed|logged)\s+(to|for)\s+",
+            "",
+        ),
+        # status tails: "(Done)", "DONE in PR", "PR exists", "Ticket raised"
+        (r"[\(\[]\s*(done|completed|complete|fixed|merged|in progress|wip)\s*[\)\]]", ""),
+        (r"([.\-–—)])\s*(done|completed)(\s+in\s+pr)?\s*$", r"\1"),
+        (
+            r"([.\-–—)])\s*(pr|ticket)(\s+(raised|exists|open|opened|created|merged))?\s*\d*\s*$",
+            r"\1",
+        ),
         # bare URLs
         (r"<?https?://\S+>?", ""),
         # asides that elaborate: "(i.e. ...)", "(e.g. ...)", "(see ...)"
@@ -37,6 +55,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "",
         ),
         (r"^\s*(we|i)'ll\s+", ""),
+        (r"^\s*(the\s+)?team\s+(discussed|agreed|decided)\s+(about\s+|on\s+|to\s+)?", ""),
         (r"^\s*(consider|maybe|possibly|perhaps|optionally)\s*[:,]?\s+", ""),
         (r"^\s*(also|then|and|finally|first|second|third|next)\s*[:,]?\s+", ""),
         # leftover empty brackets and separators

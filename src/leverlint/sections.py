@@ -113,6 +113,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         "imperative-verbs",
         "metadata-keys",
         "inquiry-starts",
+        "question-starts",
         "action-columns",
         "ignore-columns",
     }
@@ -135,6 +136,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
     )
     verbs = data.get("imperative-verbs", [])
     starts = [re.escape(str(i)) for i in data.get("inquiry-starts", [])]
+    starts += [re.escape(str(w)) for w in data.get("question-starts", [])]
     inquiries = _alternation(path, "inquiry-starts", starts) if starts else "(?!)"
     keys = data.get("metadata-keys", [])
     meta = _alternation(path, "metadata-keys", [re.escape(str(k)) for k in keys])
@@ -146,5 +148,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         metadata=re.compile(rf"^\s*\**(?:{meta})\**\s*:", re.IGNORECASE),
         action_columns=re.compile(_alternation(path, "action-columns", data["action-columns"])),
         ignore_columns=re.compile(_alternation(path, "ignore-columns", data["ignore-columns"])),
-        inquiry=re.compile(rf"^\W*(?:{inquiries})\b", re.IGNORECASE),
+        # a listed start as a whole word (not a "Why:" label), or a first
+        # sentence that ends in a question mark
+        inquiry=re.compile(rf"^\W*(?:(?:{inquiries})\b(?!:)|[^.!?]*\?)", re.IGNORECASE),
     )
