@@ -68,7 +68,7 @@ def sample(count: int, seed: int, under: str, name_part: str) -> int:
     """Print `count` random unlabelled solutions from corpus/`under`, untagged."""
     seen = labelled()
     pool = []
-    for path in sorted((CORPUS / under).glob(f"*{name_part}*.md")):
+    for path in sorted((CORPUS / under).glob(f"*{name_part}*.md" if name_part else "*.md")):
         name = f"{under}/{path.name}"
         doc, _ = parse(str(path), path.read_text(encoding="utf-8"))
         pool += [(name, s.line, s.text) for s in doc.solutions if (name, s.line) not in seen]

@@ -66,6 +66,7 @@ def test_sections_record_role_and_line() -> None:
         ("Should the primary fail, promote the replica automatically", False),
         ("Isolate the reporting database", False),
         ("Add an alert. Anything else?", False),  # only the first sentence counts
+        ("Add a quota so that pods fail fast?", False),  # a tentative proposal
     ],
 )
 def test_inquiry_and_questions(text: str, inquiry: bool) -> None:

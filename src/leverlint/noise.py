@@ -19,8 +19,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^\s*\[(p[0-4]|todo|high|medium|low)\]\s*", ""),
         # ticket lead-ins: "Created a ticket to add X", "Ticket raised to add X"
         (
-            r"^\s*(created|create|raised|raise|opened|open|filed|file|logged|log)\s+"
-            r"(a|an)?\s*(ticket|issue|card|story|task)\s+(to|for)\s+",
+            r"^\s*((we|i)\s+(have\s+|'ve\s+)?)?"
+            r"(created|create|raised|raise|opened|open|filed|file|logged|log|added|add)\s+"
+            r"(a|an)?\s*(backlog\s+)?(ticket|issue|card|story|task|item)\s+(to|for)\s+",
             "",
         ),
         (
@@ -33,6 +34,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"([.\-–—)])\s*(done|completed)(\s+in\s+pr)?\s*$", r"\1"),
         (
             r"([.\-–—)])\s*(pr|ticket)(\s+(raised|exists|open|opened|created|merged))?\s*\d*\s*$",
+            r"\1",
+        ),
+        # a link titled "Issue" or "(issue)" left at the end
+        (r"[\(\[]\s*(see\s+)?(issue|ticket|pr)(\s+here)?\s*[\)\]]\s*$", ""),
+        (
+            r"(\S)\s+((?-i:Issue|Ticket)|see issue here)\s*$",
             r"\1",
         ),
         # bare URLs
@@ -55,6 +62,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "",
         ),
         (r"^\s*(we|i)'ll\s+", ""),
+        # a bare "Should ..." item (the subject was dropped), not "Should the X fail"
+        (
+            r"^\s*(should|need to|needs to)\s+"
+            r"(?!(not|never|the|a|an|this|that|it|we|you|they|there|any|one|no)\b)",
+            "",
+        ),
         (r"^\s*(the\s+)?team\s+(discussed|agreed|decided)\s+(about\s+|on\s+|to\s+)?", ""),
         (r"^\s*(consider|maybe|possibly|perhaps|optionally)\s*[:,]?\s+", ""),
         (r"^\s*(also|then|and|finally|first|second|third|next)\s*[:,]?\s+", ""),

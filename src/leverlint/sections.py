@@ -31,6 +31,9 @@ def normalise_heading(title: str) -> str:
     return _SPACE.sub(" ", out).strip()
 
 
+_ASKS = re.compile(r"[^.!?]*\?")  # a first sentence that ends in a question mark
+
+
 @dataclass(frozen=True, slots=True)
 class SectionSpec:
     """Compiled section vocabulary; see ``rules/sections.yaml``."""
@@ -64,8 +67,15 @@ class SectionSpec:
         return bool(first) and first.group(1).lower() in self.imperative if first else False
 
     def is_inquiry(self, text: str) -> bool:
-        """True for an item that asks ("Look into X") rather than proposes."""
-        return bool(self.inquiry.match(text))
+        """True for an item that asks ("Look into X", "How do we ...?") rather
+        than proposes. A tentative proposal that starts with an action verb
+        ("Add a quota so pods fail fast?") stays a proposal."""
+        if self.inquiry.match(text):
+            return True
+        if not _ASKS.match(text):
+            return False
+        first = re.match(r"[\W_]*([A-Za-z]+)", text)
+        return not (first and first.group(1).lower() in self.imperative)
 
     def is_metadata(self, text: str) -> bool:
         """True for a nested item such as ``Owner: @jane`` or ``Due: May``."""
@@ -148,7 +158,6 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         metadata=re.compile(rf"^\s*\**(?:{meta})\**\s*:", re.IGNORECASE),
         action_columns=re.compile(_alternation(path, "action-columns", data["action-columns"])),
         ignore_columns=re.compile(_alternation(path, "ignore-columns", data["ignore-columns"])),
-        # a listed start as a whole word (not a "Why:" label), or a first
-        # sentence that ends in a question mark
-        inquiry=re.compile(rf"^\W*(?:(?:{inquiries})\b(?!:)|[^.!?]*\?)", re.IGNORECASE),
+        # a listed start as a whole word, not a "Why:" label
+        inquiry=re.compile(rf"^\W*(?:{inquiries})\b(?!:)", re.IGNORECASE),
     )
