@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from accuracy import report
+from accuracy import _FIRST, report
 
 from leverlint.document import parse
 from leverlint.tagging import get_tagger
@@ -96,6 +96,9 @@ def score(labels_path: Path, errors: bool) -> int:
                 {"text": found[0].text, "level": label["level"], "also": label.get("also", [])}
             )
     report(labels_path.name, items, errors)
+    first = _FIRST.search(labels_path.read_text(encoding="utf-8"))
+    if first:
+        print(first.string[first.start() : first.string.index("\n", first.start())])
     untagged = [t.level for t in tagger.tag(inquiries)].count(None)
     print(f"inquiries (not fixes) left untagged: {untagged}/{len(inquiries)}")
     print(f"labelled items the extractor no longer finds: {missing}")
