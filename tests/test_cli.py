@@ -34,11 +34,11 @@ def test_low_leverage_document_fails(docs: Path) -> None:
     assert code == 1
     assert out.startswith("docs/low.md:3:1: LL001 [low-leverage-only] ")
     assert out.count("\n") == 1
-    assert err == "1 finding (1 error) in 1 file; 2 solutions tagged\n"
+    assert err == "1 finding (1 error) in 1 file; 2 solutions\n"
 
 
 def test_clean_document_passes(docs: Path) -> None:
-    assert invoke("check", "docs/good.md") == (0, "", "0 findings in 1 file; 3 solutions tagged\n")
+    assert invoke("check", "docs/good.md") == (0, "", "0 findings in 1 file; 3 solutions\n")
 
 
 def test_exit_zero(docs: Path) -> None:

@@ -160,7 +160,7 @@ class _Builder:
         self.section = current
 
     def add(self, raw: str, line: int) -> None:
-        if self.section is None:
+        if self.section is None or self.spec.is_argument(raw):
             return
         text = clean(raw)
         if re.search(r"[A-Za-z]{2}", text):

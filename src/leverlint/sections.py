@@ -46,6 +46,7 @@ class SectionSpec:
     action_columns: re.Pattern[str]
     ignore_columns: re.Pattern[str]
     inquiry: re.Pattern[str]
+    argument: re.Pattern[str]
 
     def role_of(self, title: str) -> str | None:
         """The role of a heading that introduces solutions, else ``None``."""
@@ -76,6 +77,10 @@ class SectionSpec:
             return False
         first = re.match(r"[\W_]*([A-Za-z]+)", text)
         return not (first and first.group(1).lower() in self.imperative)
+
+    def is_argument(self, text: str) -> bool:
+        """True for a pro or con of an option rather than a proposal."""
+        return bool(self.argument.match(text))
 
     def is_metadata(self, text: str) -> bool:
         """True for a nested item such as ``Owner: @jane`` or ``Due: May``."""
@@ -124,6 +129,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         "metadata-keys",
         "inquiry-starts",
         "question-starts",
+        "argument-starts",
         "action-columns",
         "ignore-columns",
     }
@@ -160,4 +166,10 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         ignore_columns=re.compile(_alternation(path, "ignore-columns", data["ignore-columns"])),
         # a listed start as a whole word, not a "Why:" label
         inquiry=re.compile(rf"^\W*(?:{inquiries})\b(?!:)", re.IGNORECASE),
+        argument=re.compile(
+            rf"^\s*(?:{_alternation(path, 'argument-starts', data.get('argument-starts', []))})"
+            if data.get("argument-starts")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
     )

@@ -37,8 +37,10 @@ def one_line(result: RunResult) -> str:
         found += f" ({', '.join(parts)})"
     line = (
         f"{found} in {s['files']} file{'s' if s['files'] != 1 else ''}; "
-        f"{s['solutions']} solution{'s' if s['solutions'] != 1 else ''} tagged"
+        f"{s['solutions']} solution{'s' if s['solutions'] != 1 else ''}"
     )
+    if s["untagged"]:
+        line += f" ({s['untagged']} untagged)"
     if s["errors"]:
         line += f"; {s['errors']} file{'s' if s['errors'] != 1 else ''} could not be linted"
     return line
