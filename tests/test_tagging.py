@@ -120,3 +120,10 @@ def test_prose_prefilter_passes_every_example() -> None:
         for text in flag.match_examples:
             assert matcher._matcher.may_match(text), text
             assert matcher._matcher.may_match(text.upper()), text
+
+
+def test_every_shipped_pattern_compiles() -> None:
+    """Shipped patterns compile lazily at run time; here every one is built."""
+    matcher = get_tagger()._matcher
+    for number in range(len(matcher._patterns)):
+        assert matcher.matcher(number) is not None

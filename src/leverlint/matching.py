@@ -12,7 +12,7 @@ run. The matches are exactly those of one Matcher with every pattern.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 _OPTIONAL = {"?", "*", "!"}
@@ -70,31 +70,37 @@ def anchor_of(pattern: Sequence[dict[str, Any]]) -> tuple[str, tuple[str, ...]] 
 
 
 class AnchoredMatcher:
-    """Callable like ``spacy.matcher.Matcher``: ``matcher(doc) -> [(key, start, end)]``."""
+    """Callable like ``spacy.matcher.Matcher``: ``matcher(doc) -> [(key, start, end)]``.
+
+    Each pattern's spaCy Matcher is built the first time a text holds the
+    pattern's words, so a run over one document compiles only the few
+    patterns it can use. Patterns whose key ``eager`` accepts (user packs)
+    are compiled at once, so a bad one is reported before any file is read;
+    the shipped packs are compiled by the test suite.
+    """
 
     def __init__(
-        self, vocab: Any, patterns: Iterable[tuple[str, Sequence[dict[str, Any]]]]
+        self,
+        vocab: Any,
+        patterns: Iterable[tuple[str, Sequence[dict[str, Any]]]],
+        eager: Callable[[str], bool] = lambda key: True,
     ) -> None:
         from spacy.attrs import LEMMA, LOWER, ORTH
-        from spacy.matcher import Matcher
 
+        self._vocab = vocab
         self._attrs = (LEMMA, LOWER, ORTH)
         self._always: list[int] = []
         self._index: dict[int, list[int]] = {}
+        self._patterns: list[tuple[str, Sequence[dict[str, Any]]]] = []
         self._matchers: list[Any] = []
         self._required: list[list[frozenset[str]]] = []
         self._required_hashes: list[list[frozenset[int]]] = []
         self._unconstrained = False
         self._surface: frozenset[str] | None = None
         for key, pattern in patterns:
-            matcher = Matcher(vocab, validate=True)
-            try:
-                matcher.add(key, [list(pattern)])
-            except (ValueError, KeyError, TypeError) as exc:
-                lines = [ln.strip() for ln in str(exc).strip().splitlines() if ln.strip()]
-                raise PatternError(key, lines[-1] if lines else "invalid pattern") from None
             number = len(self._matchers)
-            self._matchers.append(matcher)
+            self._patterns.append((key, pattern))
+            self._matchers.append(self._build(key, pattern) if eager(key) else None)
             required = required_words(pattern)
             self._required.append(required)
             self._required_hashes.append(
@@ -107,6 +113,24 @@ class AnchoredMatcher:
                 continue
             for word in anchor[1]:
                 self._index.setdefault(vocab.strings.add(word), []).append(number)
+
+    def _build(self, key: str, pattern: Sequence[dict[str, Any]]) -> Any:
+        from spacy.matcher import Matcher
+
+        matcher = Matcher(self._vocab, validate=True)
+        try:
+            matcher.add(key, [list(pattern)])
+        except (ValueError, KeyError, TypeError) as exc:
+            lines = [ln.strip() for ln in str(exc).strip().splitlines() if ln.strip()]
+            raise PatternError(key, lines[-1] if lines else "invalid pattern") from None
+        return matcher
+
+    def matcher(self, number: int) -> Any:
+        """The compiled matcher of pattern ``number``, built on first use."""
+        found = self._matchers[number]
+        if found is None:
+            found = self._matchers[number] = self._build(*self._patterns[number])
+        return found
 
     def may_match(self, text: str) -> bool:
         """Cheap test on raw text: False only when no pattern can match.
@@ -157,5 +181,5 @@ class AnchoredMatcher:
         for number in sorted(chosen):
             if any(present.isdisjoint(req) for req in self._required_hashes[number]):
                 continue
-            out.extend((strings[m], s, e) for m, s, e in self._matchers[number](doc))
+            out.extend((strings[m], s, e) for m, s, e in self.matcher(number)(doc))
         return out
