@@ -207,9 +207,11 @@ def _compile(
     stops the run before any file is linted.
     """
     shipped = str(rules_dir().resolve()) + os.sep
+    sources = {rule.source for rule, _ in specificity.values()}
+    user = {s for s in sources if not str(Path(s).resolve()).startswith(shipped)}
 
     def eager(key: str) -> bool:
-        return not str(Path(specificity[key][0].source).resolve()).startswith(shipped)
+        return specificity[key][0].source in user
 
     try:
         return AnchoredMatcher(vocab, keyed, eager=eager)
