@@ -10,7 +10,9 @@ HEADINGS = ["Action items", "Proposal", "Decision", "Follow-ups", "Timeline", "A
 PHRASES = ["Raise the timeout to 30s", "Publish the report", "too risky", "not our call",
            "Let teams choose", "<!-- leverlint-disable LL004 -->", "<!-- leverlint-enable -->",
            "<!-- leverlint-level: 3 -->", "<!-- leverlint-level: 99 -->", "%0A::set-env x::1",
-           "`code`", "[link](http://x)", "**bold**", "@owner", "OPS-1"]  # fmt: skip
+           "`code`", "[link](http://x)", "**bold**", "@owner", "OPS-1", "**Action items:**",
+           "**Review actions**:", "**Pros:**", "✅ cheap", "Con: slow", "How do we page?",
+           "Created a ticket to add X (Done)"]  # fmt: skip
 
 text = st.one_of(
     st.text(max_size=80),
