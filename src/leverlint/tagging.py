@@ -7,8 +7,9 @@ How a level is chosen (the precedence; the README repeats it for users):
    ``specificity`` grows by a quarter for each constrained word beyond the
    first, so "lower the alert threshold" (verb + quantity noun) beats the
    lone word "alert"; ``zone`` is 1.0 in the main clause, 0.6 in a purpose
-   clause ("so that ...", "to ensure ...") and 0.5 after "instead of" /
-   "rather than"; ``lead`` is 1.25 when the match starts the sentence (the
+   clause ("so that ...", "to ensure ..."), 0.6 inside a condition ("when
+   the error rate doubles": the trigger, not the fix) and 0.5 after
+   "instead of" / "rather than"; ``lead`` is 1.25 when the match starts the sentence (the
    main verb leads, the purpose refines).
 2. A rule counts once, with its best match. A level's score is the sum of
    its rules' scores, so independent cues for one level reinforce it; a
@@ -35,7 +36,7 @@ from leverlint.model import Evidence, Solution, Tagged
 from leverlint.resources import load_yaml, rules_dir
 from leverlint.rulepack import Rule, expand_token, load_classes, load_rules
 
-MAIN, PURPOSE, CONTRAST = 1.0, 0.6, 0.5
+MAIN, PURPOSE, CONDITION, CONTRAST = 1.0, 0.6, 0.6, 0.5
 OVERLAP = 0.5
 MAX_TAG_CHARS = 1000
 MEMO_SIZE = 10_000
@@ -73,20 +74,20 @@ class Decision:
         )
 
 
-def _load_clauses() -> tuple[list[list[dict[str, Any]]], list[list[dict[str, Any]]]]:
+def _load_clauses() -> dict[str, list[list[dict[str, Any]]]]:
     path = rules_dir() / "clauses.yaml"
     data = load_yaml(path)
     classes = load_classes()
-    out: dict[str, list[list[dict[str, Any]]]] = {"purpose": [], "contrast": []}
+    out: dict[str, list[list[dict[str, Any]]]] = {"purpose": [], "condition": [], "contrast": []}
     if not isinstance(data, dict) or set(data) - set(out):
-        raise RuleFileError(str(path), "expected only 'purpose' and 'contrast' lists")
+        raise RuleFileError(str(path), "expected only 'purpose', 'condition' and 'contrast' lists")
     for key in out:
         for i, pattern in enumerate(data.get(key, [])):
             try:
                 out[key].append([expand_token(t, classes, f"{key} {i + 1}")[0] for t in pattern])
             except ValueError as exc:
                 raise RuleFileError(str(path), str(exc)) from None
-    return out["purpose"], out["contrast"]
+    return out
 
 
 class Tagger:
@@ -113,10 +114,10 @@ class Tagger:
                 self._phrases.add(key, [doc])
                 self._specificity[key] = (rule, len(doc))
         self._matcher = _compile(self.nlp.vocab, keyed, self._specificity)
-        purpose, contrast = _load_clauses()
         self._clauses = Matcher(self.nlp.vocab)
-        self._clauses.add("purpose", purpose)
-        self._clauses.add("contrast", contrast)
+        for kind, patterns in _load_clauses().items():
+            if patterns:
+                self._clauses.add(kind, patterns)
 
     def _zones(self, doc: Any) -> list[float]:
         zones = [MAIN] * len(doc)
@@ -124,12 +125,13 @@ class Tagger:
         purpose_from = next((s for s, _, kind in marks if kind == "purpose" and s > 0), len(doc))
         for i in range(purpose_from, len(doc)):
             zones[i] = PURPOSE
-        for _, end, kind in marks:
-            if kind != "contrast":
-                continue
+        for start, end, kind in marks:
+            if kind == "purpose" or start == 0:
+                continue  # a leading "If ..." is the sentence's own frame
+            factor = CONTRAST if kind == "contrast" else CONDITION
             i = end
             while i < len(doc) and doc[i].text not in _CLAUSE_END:
-                zones[i] = min(zones[i], CONTRAST)
+                zones[i] = min(zones[i], factor)
                 i += 1
         return zones
 
