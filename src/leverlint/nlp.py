@@ -54,15 +54,18 @@ def _lemma_one(lower: str) -> str:
     return lower
 
 
-_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+# a currency amount ("$20k", "£1,500") or a hyphen compound ("on-call")
+_COMPOUND = re.compile(r"[$€£¥]\d[\d,.]*[a-zA-Z]{0,2}\b|[^\W_]+(?:-[^\W_]+)+")
+_MERGE_HINT = re.compile(r"[-$€£¥]")
 
 
 def merge_compounds(doc: Any) -> None:
     """Merge hyphen-joined words written without spaces ("nurse-to-patient",
-    "on-call") into one token, so a compound counts as one word in rule
-    windows and can be named whole in a rule."""
+    "on-call") and currency amounts ("$20k") into one token, so each counts
+    as one word in rule windows (an amount is then a number) and can be
+    named whole in a rule."""
     text = doc.text
-    if "-" not in text:
+    if not _MERGE_HINT.search(text):
         return
     spans = []
     for m in _COMPOUND.finditer(text):
