@@ -9,7 +9,11 @@ from pathlib import Path
 
 import pytest
 
-GOOD = "# Postmortem\n\n## Action items\n\n- Raise the timeout to 30s.\n\nIt is too risky.\n"
+# every field a cached solution must keep: an inquiry and a declared level too
+GOOD = (
+    "# Postmortem\n\n## Action items\n\n- Raise the timeout to 30s. <!-- leverlint-level: 12 -->\n"
+    "- Look into the retry storm.\n\nIt is too risky.\n"
+)
 
 
 def _cli(
@@ -51,7 +55,7 @@ def test_edit_and_settings_changes_miss(tree: Path) -> None:
     _cli(tree, "check", "docs")
     (tree / "docs" / "a.md").write_text(GOOD + "\nLeadership won't listen.\n")
     edited = _cli(tree, "check", "docs")
-    assert "SPACY" in edited.stderr.split()[-1] and "docs/a.md:9:" in edited.stdout
+    assert "SPACY" in edited.stderr.split()[-1] and "docs/a.md:10:" in edited.stdout
     ignored = _cli(tree, "check", "--ignore", "LL004", "docs")
     assert "LL004" not in ignored.stdout
 

@@ -103,13 +103,8 @@ class Cache:
 def _result(raw: dict[str, Any]) -> FileResult:
     tagged = tuple(
         Tagged(
-            solution=Solution(
-                text=t["solution"]["text"],
-                line=t["solution"]["line"],
-                section=Section(**t["solution"]["section"]),
-                raw=t["solution"]["raw"],
-                declared_level=t["solution"]["declared_level"],
-            ),
+            # every field, so a field added to Solution cannot be dropped here
+            solution=Solution(**{**t["solution"], "section": Section(**t["solution"]["section"])}),
             level=t["level"],
             evidence=tuple(Evidence(**e) for e in t["evidence"]),
         )
