@@ -92,7 +92,7 @@ def check(paths: tuple[str, ...], fmt: str, config_path: Path | None, isolated: 
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           severity: tuple[str, ...], per_file_ignores: tuple[str, ...], include: tuple[str, ...],
           exclude: tuple[str, ...], rule_packs: tuple[str, ...], sections: tuple[str, ...],
-          max_file_size: int | None, exit_zero: bool, no_cache: bool, jobs: int | None,
+          max_file_size: int | None, exit_zero: bool, no_cache: bool, jobs: int,
           debug: bool) -> None:  # fmt: skip
     """Lint Markdown files and folders (default: the current folder)."""
     from leverlint.config import load_config, merge_flags, parse_config
@@ -124,7 +124,7 @@ def check(paths: tuple[str, ...], fmt: str, config_path: Path | None, isolated: 
         config = merge_flags(config, {k: getattr(flags, k) for k in given})
         code = run(Options(paths=paths or (".",), format=fmt, exit_zero=exit_zero,
                            debug=debug, cache=not no_cache,
-                           jobs=jobs or min(os.cpu_count() or 1, 4),
+                           jobs=jobs,
                            config=config))  # fmt: skip
     except LeverlintError as exc:
         _fail(exc)
