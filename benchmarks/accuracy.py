@@ -35,7 +35,7 @@ DEFAULT_SETS = [
 
 # A set's header may record its first score, taken before any rule change
 # was made with the set in view: the only unseen measurement it gives.
-_FIRST = re.compile(r"first score:\s*([\d.]+)% exact\s*/\s*([\d.]+)% band")
+FIRST_SCORE = re.compile(r"first score:\s*(([\d.]+)% exact\s*/\s*([\d.]+)% band.*)")
 
 
 def evaluate(path: Path, show_errors: bool) -> tuple[str, int, int, int, int, str]:
@@ -43,8 +43,8 @@ def evaluate(path: Path, show_errors: bool) -> tuple[str, int, int, int, int, st
     text = path.read_text(encoding="utf-8")
     items = yaml.safe_load(text)
     n, exact, banded, untagged = report(str(path), items, show_errors)
-    first = _FIRST.search(text)
-    unseen = f"{first.group(1)}% / {first.group(2)}%" if first else "-"
+    first = FIRST_SCORE.search(text)
+    unseen = f"{first.group(2)}% / {first.group(3)}%" if first else "-"
     return path.name, n, exact, banded, untagged, unseen
 
 

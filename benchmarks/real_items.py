@@ -16,12 +16,14 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from functools import cache
 from pathlib import Path
 
 import yaml
-from accuracy import _FIRST, report
+from accuracy import FIRST_SCORE, report
 
 from leverlint.document import parse
+from leverlint.model import Solution
 from leverlint.tagging import get_tagger
 
 HERE = Path(__file__).resolve().parent
@@ -49,10 +51,17 @@ def main() -> int:
         return 2
     if args.sample:
         return sample(args.sample, args.seed, args.under, args.name)
-    status = 0
     for path in args.labels:
-        status |= score(path, args.errors)
-    return status
+        score(path, args.errors)
+    return 0
+
+
+@cache
+def solutions(name: str) -> tuple[Solution, ...]:
+    """The solutions leverlint extracts from one corpus file (parsed once)."""
+    path = CORPUS / name
+    doc, _ = parse(str(path), path.read_text(encoding="utf-8"))
+    return doc.solutions
 
 
 def labelled() -> set[tuple[str, int]]:
@@ -70,22 +79,19 @@ def sample(count: int, seed: int, under: str, name_part: str) -> int:
     pool = []
     for path in sorted((CORPUS / under).glob(f"*{name_part}*.md" if name_part else "*.md")):
         name = f"{under}/{path.name}"
-        doc, _ = parse(str(path), path.read_text(encoding="utf-8"))
-        pool += [(name, s.line, s.text) for s in doc.solutions if (name, s.line) not in seen]
+        pool += [(name, s.line, s.text) for s in solutions(name) if (name, s.line) not in seen]
     for name, line, text in sorted(random.Random(seed).sample(pool, min(count, len(pool)))):
         print(f"- {{file: {name}, line: {line}, level: }}  # {text[:160]}")
     return 0
 
 
-def score(labels_path: Path, errors: bool) -> int:
+def score(labels_path: Path, errors: bool) -> None:
     """Score one label file against the tagger."""
-    labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
+    text = labels_path.read_text(encoding="utf-8")
     items, inquiries, missing = [], [], 0
     tagger = get_tagger()
-    for label in labels:
-        path = CORPUS / label["file"]
-        doc, _ = parse(str(path), path.read_text(encoding="utf-8"))
-        found = [s for s in doc.solutions if s.line == label["line"]]
+    for label in yaml.safe_load(text):
+        found = [s for s in solutions(label["file"]) if s.line == label["line"]]
         if not found:
             missing += 1
             continue
@@ -96,13 +102,12 @@ def score(labels_path: Path, errors: bool) -> int:
                 {"text": found[0].text, "level": label["level"], "also": label.get("also", [])}
             )
     report(labels_path.name, items, errors)
-    first = _FIRST.search(labels_path.read_text(encoding="utf-8"))
+    first = FIRST_SCORE.search(text)
     if first:
-        print(first.string[first.start() : first.string.index("\n", first.start())])
+        print(f"first score: {first.group(1)}")
     untagged = [t.level for t in tagger.tag(inquiries)].count(None)
     print(f"inquiries (not fixes) left untagged: {untagged}/{len(inquiries)}")
     print(f"labelled items the extractor no longer finds: {missing}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -186,13 +186,11 @@ class _Builder:
 
     def close_item(self) -> None:
         item = self.items.pop()
-        try:
-            self._close_item(item)
-        finally:
-            if item.labelled:
-                self.section = item.outer
+        self._add_item(item)
+        if item.labelled:
+            self.section = item.outer
 
-    def _close_item(self, item: _Item) -> None:
+    def _add_item(self, item: _Item) -> None:
         text = (item.text or "").strip()
         if not text or self.section is None:
             return

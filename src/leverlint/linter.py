@@ -54,9 +54,9 @@ def lint(
         if code in enabled and code != AFTER_SUPPRESSION:
             findings += _stamp(facts, code, severity(code))
     suppressions = parse_directives(doc.comments, len(doc.lines), doc.front_matter)
-    kept, used = apply(findings, suppressions)
+    kept = apply(findings, suppressions)
     if AFTER_SUPPRESSION in enabled and suppressions:
-        stale = tuple(unused(used, enabled))
+        stale = tuple(unused(suppressions, enabled))
         kept += _stamp(
             replace(facts, stale_suppressions=stale), AFTER_SUPPRESSION, severity(AFTER_SUPPRESSION)
         )

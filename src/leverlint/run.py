@@ -45,16 +45,21 @@ class Options:
     config: Config = field(default_factory=Config)
 
 
+def _without(codes: Collection[str], prefixes: Collection[str]) -> set[str]:
+    """``codes`` minus those that start with any of ``prefixes``."""
+    return {c for c in codes if not any(c.startswith(p) for p in prefixes)}
+
+
 def enabled_codes(select: Collection[str], ignore: Collection[str]) -> set[str]:
     """Codes on after ``select`` and ``ignore`` (codes or prefixes such as ``LL00``)."""
     chosen = {c for c in CHECKS if not select or any(c.startswith(s) for s in select)}
-    return {c for c in chosen if not any(c.startswith(i) for i in ignore)}
+    return _without(chosen, ignore)
 
 
 def _per_file_enabled(path: str, config: Config, base: set[str], flt: Filter) -> set[str]:
     rel = flt.relative(Path(path))
     off = [c for glob, codes in config.per_file_ignores if path_matches(rel, glob) for c in codes]
-    return {c for c in base if not any(c.startswith(o) for o in off)}
+    return _without(base, off)
 
 
 def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:

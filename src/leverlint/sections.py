@@ -32,6 +32,7 @@ def normalise_heading(title: str) -> str:
 
 
 _ASKS = re.compile(r"[^.!?]*\?")  # a first sentence that ends in a question mark
+_FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +61,14 @@ class SectionSpec:
         """True for a subheading that describes rather than proposes."""
         return bool(self.exclude.fullmatch(normalise_heading(title)))
 
+    def opens_with_action_verb(self, text: str) -> bool:
+        """True when the first word is one of the imperative verbs."""
+        first = _FIRST_WORD.match(text)
+        return first is not None and first.group(1).lower() in self.imperative
+
     def is_decision_sentence(self, sentence: str) -> bool:
         """A sentence that commits to an action: a marker or an imperative."""
-        if self.markers.search(sentence):
-            return True
-        first = re.match(r"[\W_]*([A-Za-z]+)", sentence)
-        return bool(first) and first.group(1).lower() in self.imperative if first else False
+        return bool(self.markers.search(sentence)) or self.opens_with_action_verb(sentence)
 
     def is_inquiry(self, text: str) -> bool:
         """True for an item that asks ("Look into X", "How do we ...?") rather
@@ -73,10 +76,7 @@ class SectionSpec:
         ("Add a quota so pods fail fast?") stays a proposal."""
         if self.inquiry.match(text):
             return True
-        if not _ASKS.match(text):
-            return False
-        first = re.match(r"[\W_]*([A-Za-z]+)", text)
-        return not (first and first.group(1).lower() in self.imperative)
+        return bool(_ASKS.match(text)) and not self.opens_with_action_verb(text)
 
     def is_argument(self, text: str) -> bool:
         """True for a pro or con of an option rather than a proposal."""

@@ -78,10 +78,8 @@ def parse_directives(
     return out
 
 
-def apply(
-    findings: Iterable[Finding], suppressions: Sequence[Suppression]
-) -> tuple[list[Finding], list[Suppression]]:
-    """Findings left after suppression, and the directives that were used."""
+def apply(findings: Iterable[Finding], suppressions: Sequence[Suppression]) -> list[Finding]:
+    """Findings left after suppression; each directive records what it silenced."""
     kept: list[Finding] = []
     for finding in findings:
         hit = [s for s in suppressions if s.covers(finding)]
@@ -89,7 +87,7 @@ def apply(
             s.used.add(finding.code)
         if not hit:
             kept.append(finding)
-    return kept, list(suppressions)
+    return kept
 
 
 def unused(suppressions: Sequence[Suppression], enabled: Iterable[str]) -> list[tuple[int, str]]:

@@ -188,12 +188,14 @@ class Tagger:
 
     def tag(self, solutions: Sequence[Solution]) -> tuple[Tagged, ...]:
         """Tag a document's solutions; inquiries ("Look into X") get no level."""
-        fixes = [s for s in solutions if not s.inquiry]
-        decided = dict(zip(map(id, fixes), self.decide_texts(s.text for s in fixes), strict=True))
+        decisions = iter(self.decide_texts(s.text for s in solutions if not s.inquiry))
         out = []
         for sol in solutions:
-            d = decided.get(id(sol))
-            out.append(Tagged(sol, None, ()) if d is None else Tagged(sol, d.level, d.evidence()))
+            if sol.inquiry:
+                out.append(Tagged(sol, None, ()))
+            else:
+                d = next(decisions)
+                out.append(Tagged(sol, d.level, d.evidence()))
         return tuple(out)
 
 
