@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -127,3 +128,17 @@ def test_every_shipped_pattern_compiles() -> None:
     matcher = get_tagger()._matcher
     for number in range(len(matcher._patterns)):
         assert matcher.matcher(number) is not None
+
+
+def test_no_word_listed_twice_in_a_class_or_alternation() -> None:
+    """A repeated word is harmless to matching but a sign of a sloppy edit."""
+    classes = yaml.safe_load((ROOT / "rules" / "classes.yaml").read_text(encoding="utf-8"))
+    for name, words in classes["classes"].items():
+        assert len(words) == len(set(map(str, words))), name
+    for pack in sorted((ROOT / "rules" / "levels").glob("*.yaml")):
+        for rule in yaml.safe_load(pack.read_text(encoding="utf-8"))["rules"]:
+            for pattern in rule.get("patterns", []):
+                for token in pattern:
+                    if isinstance(token, str) and "|" in token:
+                        alts = token.rstrip("?*+!").split("|")
+                        assert len(alts) == len(set(alts)), (rule["id"], token)
