@@ -105,8 +105,11 @@ def score(labels_path: Path, errors: bool) -> None:
     first = FIRST_SCORE.search(text)
     if first:
         print(f"first score: {first.group(1)}")
-    untagged = [t.level for t in tagger.tag(inquiries)].count(None)
-    print(f"inquiries (not fixes) left untagged: {untagged}/{len(inquiries)}")
+    tagged = [t for t in tagger.tag(inquiries) if t.level is not None]
+    print(f"inquiries (not fixes) left untagged: {len(inquiries) - len(tagged)}/{len(inquiries)}")
+    if errors:
+        for t in tagged:
+            print(f"  not a fix, got {t.level:>2}  {t.solution.text[:150]}")
     print(f"labelled items the extractor no longer finds: {missing}")
 
 
