@@ -8,9 +8,13 @@ How a level is chosen (the precedence; the README repeats it for users):
    first, so "lower the alert threshold" (verb + quantity noun) beats the
    lone word "alert"; ``zone`` is 1.0 in the main clause, 0.6 in a purpose
    clause ("so that ...", "to ensure ..."), 0.6 inside a condition ("when
-   the error rate doubles": the trigger, not the fix) and 0.5 after
-   "instead of" / "rather than"; ``lead`` is 1.25 when the match starts the sentence (the
-   main verb leads, the purpose refines).
+   the error rate doubles": the trigger, not the fix), 0.5 after
+   "instead of" / "rather than", and 0.5 inside a negation ("jobs should
+   not be dropped but parked": what is denied is not what is proposed; the
+   zone ends at "but", "instead" or the clause's end, and a match that
+   starts at or before the negation word, such as "must not", is the
+   negation's own rule); ``lead`` is 1.25 when the match starts the
+   sentence (the main verb leads, the purpose refines).
 2. A rule counts once, with its best match. A level's score is the sum of
    its rules' scores, so independent cues for one level reinforce it; a
    match overlapping a stronger one of the same level is largely the same
@@ -36,12 +40,15 @@ from leverlint.model import Evidence, Solution, Tagged
 from leverlint.resources import load_yaml, rules_dir
 from leverlint.rulepack import Rule, expand_token, load_classes, load_rules
 
-MAIN, PURPOSE, CONDITION, CONTRAST = 1.0, 0.6, 0.6, 0.5
+MAIN, PURPOSE, CONDITION, CONTRAST, NEGATED = 1.0, 0.6, 0.6, 0.5, 0.5
 OVERLAP = 0.5
 MAX_TAG_CHARS = 1000
 MEMO_SIZE = 10_000
 LEAD = 1.25
 _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?"})
+# a negation's scope also ends where the proposal turns: "not X but Y"
+_NEGATION_END = _CLAUSE_END | {"but", "instead", "rather", "-", "--", "\u2013", "\u2014"}
+_ZONE_FACTOR = {"contrast": CONTRAST, "condition": CONDITION, "negation": NEGATED}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +85,16 @@ def _load_clauses() -> dict[str, list[list[dict[str, Any]]]]:
     path = rules_dir() / "clauses.yaml"
     data = load_yaml(path)
     classes = load_classes()
-    out: dict[str, list[list[dict[str, Any]]]] = {"purpose": [], "condition": [], "contrast": []}
+    out: dict[str, list[list[dict[str, Any]]]] = {
+        "purpose": [],
+        "condition": [],
+        "contrast": [],
+        "negation": [],
+    }
     if not isinstance(data, dict) or set(data) - set(out):
-        raise RuleFileError(str(path), "expected only 'purpose', 'condition' and 'contrast' lists")
+        raise RuleFileError(
+            str(path), "expected only 'purpose', 'condition', 'contrast' and 'negation' lists"
+        )
     for key in out:
         for i, pattern in enumerate(data.get(key, [])):
             try:
@@ -128,9 +142,10 @@ class Tagger:
         for start, end, kind in marks:
             if kind == "purpose" or start == 0:
                 continue  # a leading "If ..." is the sentence's own frame
-            factor = CONTRAST if kind == "contrast" else CONDITION
+            factor = _ZONE_FACTOR[kind]
+            stop = _NEGATION_END if kind == "negation" else _CLAUSE_END
             i = end
-            while i < len(doc) and doc[i].text not in _CLAUSE_END:
+            while i < len(doc) and doc[i].lower_ not in stop:
                 zones[i] = min(zones[i], factor)
                 i += 1
         return zones
