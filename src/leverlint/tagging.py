@@ -7,7 +7,8 @@ How a level is chosen (the precedence; the README repeats it for users):
    ``specificity`` grows by a quarter for each constrained word beyond the
    first, so "lower the alert threshold" (verb + quantity noun) beats the
    lone word "alert"; ``zone`` is 1.0 in the main clause, 0.6 in a purpose
-   clause ("so that ...", "to ensure ..."), 0.6 inside a condition ("when
+   clause ("so that ...", "to ensure ...") and in an item's later sentences
+   (they explain the first), 0.6 inside a condition ("when
    the error rate doubles": the trigger, not the fix), 0.5 after
    "instead of" / "rather than", and 0.5 inside a negation ("jobs should
    not be dropped but parked": what is denied is not what is proposed; the
@@ -46,6 +47,7 @@ MAX_TAG_CHARS = 1000
 MEMO_SIZE = 10_000
 LEAD = 1.25
 _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?"})
+_SENTENCE_END = frozenset({".", "!", "?"})
 # a negation's scope also ends where the proposal turns: "not X but Y"
 _NEGATION_END = _CLAUSE_END | {"but", "instead", "rather", "-", "--", "\u2013", "\u2014"}
 _ZONE_FACTOR = {"contrast": CONTRAST, "condition": CONDITION, "negation": NEGATED}
@@ -137,7 +139,11 @@ class Tagger:
         zones = [MAIN] * len(doc)
         marks = sorted((s, e, self.nlp.vocab.strings[m]) for m, s, e in self._clauses(doc))
         purpose_from = next((s for s, _, kind in marks if kind == "purpose" and s > 0), len(doc))
-        for i in range(purpose_from, len(doc)):
+        # an item's later sentences explain its first one, like a purpose
+        first_end = next(
+            (i for i, tok in enumerate(doc[:-1]) if tok.text in _SENTENCE_END), len(doc)
+        )
+        for i in range(min(purpose_from, first_end + 1), len(doc)):
             zones[i] = PURPOSE
         for start, end, kind in marks:
             if kind == "purpose" or start == 0:
