@@ -150,7 +150,9 @@ class Tagger:
                 continue  # a leading "If ..." is the sentence's own frame
             factor = _ZONE_FACTOR[kind]
             stop = _NEGATION_END if kind == "negation" else _CLAUSE_END
-            i = end
+            # "that" opens the content of a belief being questioned: a match
+            # starting at it ("that more X means more Y") is that content
+            i = end - 1 if kind == "contrast" and doc[end - 1].lower_ == "that" else end
             while i < len(doc) and doc[i].lower_ not in stop:
                 zones[i] = min(zones[i], factor)
                 i += 1
