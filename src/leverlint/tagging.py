@@ -51,6 +51,7 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 # a negation's scope also ends where the proposal turns: "not X but Y"
 _NEGATION_END = _CLAUSE_END | {"but", "instead", "rather", "-", "--", "\u2013", "\u2014"}
 _ZONE_FACTOR = {"contrast": CONTRAST, "condition": CONDITION, "negation": NEGATED}
+_CLAUSE_KINDS = ("purpose", *_ZONE_FACTOR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,16 +88,10 @@ def _load_clauses() -> dict[str, list[list[dict[str, Any]]]]:
     path = rules_dir() / "clauses.yaml"
     data = load_yaml(path)
     classes = load_classes()
-    out: dict[str, list[list[dict[str, Any]]]] = {
-        "purpose": [],
-        "condition": [],
-        "contrast": [],
-        "negation": [],
-    }
+    out: dict[str, list[list[dict[str, Any]]]] = {kind: [] for kind in _CLAUSE_KINDS}
     if not isinstance(data, dict) or set(data) - set(out):
-        raise RuleFileError(
-            str(path), "expected only 'purpose', 'condition', 'contrast' and 'negation' lists"
-        )
+        kinds = ", ".join(repr(kind) for kind in _CLAUSE_KINDS)
+        raise RuleFileError(str(path), f"expected only these lists: {kinds}")
     for key in out:
         for i, pattern in enumerate(data.get(key, [])):
             try:
