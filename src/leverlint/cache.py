@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from leverlint import __version__
+from leverlint.learned import MODEL_FILE
 from leverlint.model import Evidence, FileResult, Finding, Section, Severity, Solution, Tagged
 from leverlint.resources import rules_dir
 
@@ -40,10 +41,12 @@ def _digest_files(paths: tuple[Path, ...]) -> str:
 
 
 def settings_digest(rule_paths: tuple[Path, ...], config: dict[str, Any]) -> str:
-    """What besides the file decides its result: version, rules and config."""
+    """What besides the file decides its result: version, rules, the learned
+    model and config."""
     h = hashlib.sha256()
     h.update(f"{FORMAT}:{__version__}".encode())
-    h.update(_digest_files((rules_dir(), *rule_paths)).encode())
+    model = (MODEL_FILE,) if MODEL_FILE.is_file() else ()
+    h.update(_digest_files((rules_dir(), *model, *rule_paths)).encode())
     h.update(json.dumps(config, sort_keys=True, default=str).encode())
     return h.hexdigest()
 

@@ -45,7 +45,14 @@ def explain_text(lines: Sequence[str]) -> list[str]:
             out.append(f'  {e.level:>2}  {e.rule:<40} {e.score:<6} "{e.match}"  {e.reason}')
         scores = dict(d.level_scores)
         rivals = sorted((s, lvl) for lvl, s in scores.items() if lvl != d.level)
-        if rivals:
+        if d.by == "close call" and d.guess is not None:
+            top, lvl = rivals[-1]
+            why = (
+                f"a close call: its rules sum to {scores[d.level]}, at least half of level "
+                f"{lvl}'s {top}, and the learned model prefers it "
+                f"(p={d.guess.probability}; words: {', '.join(d.guess.words)})"
+            )
+        elif rivals:
             s, lvl = rivals[-1]
             why = f"its rules sum to {scores[d.level]}, ahead of level {lvl} at {s}"
             if s == scores[d.level]:

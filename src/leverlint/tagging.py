@@ -22,7 +22,11 @@ How a level is chosen (the precedence; the README repeats it for users):
    cue and adds only half its score.
 3. The highest level score wins; ties go to the single strongest match, then
    to the weaker (higher-numbered) level, so leverlint never overclaims.
-4. No match: ``level=None``. leverlint says it cannot place the solution.
+4. A close call goes to the learned model (``learned.py``): when the level
+   it prefers, at least 90% sure, has rule evidence scoring at least half
+   the winner's, that level wins, still on its rules' evidence. The model
+   never places a solution no rule matched.
+5. No match: ``level=None``. leverlint says it cannot place the solution.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from leverlint.errors import RuleFileError
+from leverlint.learned import CLOSE_CALL, CONFIDENT, Guess, Model, shipped_model
 from leverlint.matching import AnchoredMatcher, PatternError
 from leverlint.model import Evidence, Solution, Tagged
 from leverlint.resources import load_yaml, rules_dir
@@ -67,11 +72,18 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """The tagger's answer for one text: the level and every candidate."""
+    """The tagger's answer for one text: the level and every candidate.
+
+    ``by`` says what placed it: ``"rules"`` or ``"close call"`` (rules found
+    the level, the learned model chose it over the top score); ``guess`` is
+    the model's view when it was consulted.
+    """
 
     level: int | None
     candidates: tuple[Candidate, ...]
     level_scores: tuple[tuple[int, float], ...]
+    by: str = "rules"
+    guess: Guess | None = None
 
     def evidence(self) -> tuple[Evidence, ...]:
         """Winner's level first (strongest rule first), then the rest."""
@@ -104,12 +116,13 @@ def _load_clauses() -> dict[str, list[list[dict[str, Any]]]]:
 class Tagger:
     """Rule packs compiled into one spaCy Matcher and one PhraseMatcher."""
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], model: Model | None = None) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
 
         from leverlint.nlp import get_nlp
 
         self.nlp = get_nlp()
+        self.model = model
         self._memo: dict[str, Decision] = {}
         self._phrases = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self._specificity: dict[str, tuple[Rule, int]] = {}
@@ -185,7 +198,18 @@ class Tagger:
             strongest[level] = max(strongest[level], cand.score)
         level = max(totals, key=lambda lvl: (round(totals[lvl], 6), strongest[lvl], lvl))
         scores = tuple(sorted(((lvl, round(s, 3)) for lvl, s in totals.items()), reverse=True))
-        return Decision(level, tuple(best.values()), scores)
+        candidates = tuple(best.values())
+        if self.model is None or len(totals) < 2:
+            return Decision(level, candidates, scores)
+        guess = self.model.guess([t.lemma_ for t in doc])
+        if (
+            guess is not None
+            and guess.level != level
+            and guess.probability >= CONFIDENT
+            and totals.get(guess.level, 0.0) >= CLOSE_CALL * totals[level]
+        ):
+            return Decision(guess.level, candidates, scores, "close call", guess)
+        return Decision(level, candidates, scores, guess=guess)
 
     def decide_texts(self, texts: Iterable[str]) -> list[Decision]:
         """Decide many texts in one ``nlp.pipe`` batch.
@@ -246,10 +270,11 @@ def _compile(
 
 
 @cache
-def _default_tagger(extra: tuple[Path, ...]) -> Tagger:
-    return Tagger(load_rules(extra))
+def _default_tagger(extra: tuple[Path, ...], learned: bool) -> Tagger:
+    return Tagger(load_rules(extra), shipped_model() if learned else None)
 
 
-def get_tagger(extra: tuple[Path, ...] = ()) -> Tagger:
-    """A tagger for the shipped packs plus ``extra`` user packs, built once."""
-    return _default_tagger(extra)
+def get_tagger(extra: tuple[Path, ...] = (), learned: bool = True) -> Tagger:
+    """A tagger for the shipped packs plus ``extra`` user packs, built once;
+    ``learned=False`` leaves the learned model out (rules only)."""
+    return _default_tagger(extra, learned)
