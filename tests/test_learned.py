@@ -94,3 +94,11 @@ def test_shipped_model_is_what_training_on_this_repo_gives() -> None:
         pytest.fail(f"{MODEL_FILE} is missing: run python benchmarks/train.py")
     # compared as data, not bytes: zlib builds may compress differently
     assert shipped_data() == json.loads(json.dumps(data)), "stale: run python benchmarks/train.py"
+
+
+def test_no_close_call_on_text_the_model_mostly_has_not_seen() -> None:
+    model = model_from([("Publish sales weekly", 9), ("Report weekly", 9), ("Publish docs", 6)])
+    text = "Publish sales weekly via zorbling quexes on flinders"
+    guess = model.guess(lemmas(text))
+    assert guess is not None and guess.level == 9 and guess.coverage < 0.5
+    assert Tagger(RULES, model).decide_texts([text])[0].level == 6

@@ -50,7 +50,8 @@ def explain_text(lines: Sequence[str]) -> list[str]:
             why = (
                 f"a close call: its rules sum to {scores[d.level]}, at least half of level "
                 f"{lvl}'s {top}, and the learned model prefers it "
-                f"(p={d.guess.probability}; words: {', '.join(d.guess.words)})"
+                f"(p={d.guess.probability}, knows {d.guess.coverage:.0%} of the text; "
+                f"words: {', '.join(d.guess.words)})"
             )
         elif rivals:
             s, lvl = rivals[-1]

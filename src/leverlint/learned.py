@@ -2,8 +2,11 @@
 
 The rules decide; the model only settles **close calls**. When the level
 it prefers has rule evidence of its own, scoring at least ``CLOSE_CALL`` of
-the rules' winner, and it is at least ``CONFIDENT`` sure, that level wins.
-The tag's evidence is still the rules' matched words for that level.
+the rules' winner, it is at least ``CONFIDENT`` sure, and it has seen at
+least ``MIN_COVERAGE`` of the text's features, that level wins. The tag's
+evidence is still the rules' matched words for that level. The coverage
+floor keeps it quiet on jargon it has never seen ("readiness probes",
+"Loki"), where its few known words mislead it.
 
 It never places a solution no rule matched. Tried as a fallback, it raised
 the unseen own-register sets by eight points but tagged RFC spec sentences
@@ -31,6 +34,7 @@ from typing import Any
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "learned.json.gz"
 CONFIDENT = 0.9
 CLOSE_CALL = 0.5
+MIN_COVERAGE = 0.5
 ALPHA = 0.3
 MODEL_VERSION = 1
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -51,6 +55,7 @@ class Guess:
     level: int
     probability: float
     words: tuple[str, ...]
+    coverage: float  # the share of the text's features the model has seen
 
 
 def features(lemmas: Sequence[str]) -> list[str]:
@@ -78,11 +83,13 @@ class Model:
 
     loglik: dict[int, dict[str, float]]
     unseen: dict[int, float]
+    vocab: frozenset[str]
 
     def guess(self, lemmas: Sequence[str]) -> Guess | None:
         """The most likely level (uniform prior), its probability, and the
         three known content features that most favour it over the runner-up."""
-        feats = [f for f in features(lemmas) if any(f in ll for ll in self.loglik.values())]
+        every = features(lemmas)
+        feats = [f for f in every if f in self.vocab]
         if not feats:
             return None
         scores = {
@@ -101,7 +108,7 @@ class Model:
 
         shown = [f for f in feats if not f.startswith("^") and _content(f)]
         words = tuple(f for f in sorted(shown, key=lambda f: (-lift(f), f)) if lift(f) > 0)[:3]
-        return Guess(best, round(probability, 3), words)
+        return Guess(best, round(probability, 3), words, round(len(feats) / len(every), 3))
 
 
 def train(examples: Iterable[tuple[Sequence[str], int]]) -> dict[str, Any]:
@@ -131,7 +138,7 @@ def from_data(data: dict[str, Any]) -> Model:
         denom = math.log(sum(c.values()) + alpha * vocab)
         loglik[level] = {f: math.log(n + alpha) - denom for f, n in c.items()}
         unseen[level] = math.log(alpha) - denom
-    return Model(loglik, unseen)
+    return Model(loglik, unseen, frozenset(f for c in counts.values() for f in c))
 
 
 def dump(data: dict[str, Any]) -> bytes:

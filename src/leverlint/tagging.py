@@ -23,9 +23,10 @@ How a level is chosen (the precedence; the README repeats it for users):
 3. The highest level score wins; ties go to the single strongest match, then
    to the weaker (higher-numbered) level, so leverlint never overclaims.
 4. A close call goes to the learned model (``learned.py``): when the level
-   it prefers, at least 90% sure, has rule evidence scoring at least half
-   the winner's, that level wins, still on its rules' evidence. The model
-   never places a solution no rule matched.
+   it prefers, at least 90% sure and knowing at least half the text's
+   words, has rule evidence scoring at least half the winner's, that level
+   wins, still on its rules' evidence. The model never places a solution no
+   rule matched.
 5. No match: ``level=None``. leverlint says it cannot place the solution.
 """
 
@@ -40,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from leverlint.errors import RuleFileError
-from leverlint.learned import CLOSE_CALL, CONFIDENT, Guess, Model, shipped_model
+from leverlint.learned import CLOSE_CALL, CONFIDENT, MIN_COVERAGE, Guess, Model, shipped_model
 from leverlint.matching import AnchoredMatcher, PatternError
 from leverlint.model import Evidence, Solution, Tagged
 from leverlint.resources import load_yaml, rules_dir
@@ -206,6 +207,7 @@ class Tagger:
             guess is not None
             and guess.level != level
             and guess.probability >= CONFIDENT
+            and guess.coverage >= MIN_COVERAGE
             and totals.get(guess.level, 0.0) >= CLOSE_CALL * totals[level]
         ):
             return Decision(guess.level, candidates, scores, "close call", guess)
