@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from leverlint.noise import clean
 from leverlint.redflags import RedFlagMatcher, get_red_flag_matcher, load_red_flags
-from leverlint.rulepack import Rule, load_rules
+from leverlint.rulepack import Rule, expand_token, load_rules
 from leverlint.tagging import Tagger, get_tagger
 
 RULES = load_rules()
@@ -142,3 +142,14 @@ def test_no_word_listed_twice_in_a_class_or_alternation() -> None:
                     if isinstance(token, str) and "|" in token:
                         alts = token.rstrip("?*+!").split("|")
                         assert len(alts) == len(set(alts)), (rule["id"], token)
+
+
+def test_num_in_an_alternation_matches_numbers_and_the_words() -> None:
+    more = Rule(
+        "t.more", 12, "x", 1.0,
+        (({"LOWER": "more"}, expand_token("NUM|few|couple", {}, "t")[0], {"LEMMA": "server"}),),
+        (3,), (), (), (), "x",
+    )  # fmt: skip
+    decide = Tagger([more]).decide_texts
+    hits = decide(["Add more 3 servers", "Add more few servers", "Add more many servers"])
+    assert [d.level for d in hits] == [12, 12, None]

@@ -48,7 +48,7 @@ def explain_text(lines: Sequence[str]) -> list[str]:
         if d.by == "close call" and d.guess is not None:
             top, lvl = rivals[-1]
             why = (
-                f"a close call: its rules sum to {scores[d.level]}, at least half of level "
+                f"a close call: its rules sum to {scores[d.level]}, at least two thirds of level "
                 f"{lvl}'s {top}, and the learned model prefers it "
                 f"(p={d.guess.probability}, knows {d.guess.coverage:.0%} of the text; "
                 f"words: {', '.join(d.guess.words)})"

@@ -33,7 +33,7 @@ from typing import Any
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "learned.json.gz"
 CONFIDENT = 0.9
-CLOSE_CALL = 0.5
+CLOSE_CALL = 2 / 3
 MIN_COVERAGE = 0.5
 ALPHA = 0.3
 MODEL_VERSION = 1
@@ -73,8 +73,8 @@ def features(lemmas: Sequence[str]) -> list[str]:
 
 
 def _content(feature: str) -> bool:
-    """A feature worth showing a reader: no function word in it."""
-    return not any(w in _FUNCTION_WORDS for w in feature.split())
+    """A feature worth showing a reader: no function word or number in it."""
+    return not any(w in _FUNCTION_WORDS or w == "#" for w in feature.split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,7 +109,10 @@ def expand_token(
         token = {"LOWER": {"REGEX": _NUMBER}}
     else:
         words: set[str] = set()
-        for alt in body.split("|"):
+        alts = body.split("|")
+        for alt in alts:
+            if alt == "NUM":
+                continue
             if alt.startswith("@"):
                 if alt[1:] not in classes:
                     raise ValueError(f"{where}: unknown word class {alt[1:]!r}")
@@ -117,6 +120,9 @@ def expand_token(
             else:
                 words |= _forms([alt])
         token = {"LEMMA": {"IN": sorted(words)}}
+        if "NUM" in alts:  # "NUM|few|couple": a number or one of the words
+            either = "|".join(re.escape(w) for w in sorted(words))
+            token = {"LOWER": {"REGEX": f"{_NUMBER[:-2]}|{either})$"}}
     if op:
         token["OP"] = op
     return token, True
