@@ -25,8 +25,8 @@ How a level is chosen (the precedence; the README repeats it for users):
 4. A close call goes to the learned model (``learned.py``): when the level
    it prefers, at least 90% sure and knowing at least half the text's
    words, has rule evidence scoring at least two thirds of the winner's,
-   that level wins, still on its rules' evidence. The model never places a solution no
-   rule matched.
+   that level wins, still on its rules' evidence. The model never places
+   a solution no rule matched.
 5. No match: ``level=None``. leverlint says it cannot place the solution.
 """
 
