@@ -135,20 +135,26 @@ def test_user_rule_replaces_shipped_rule_with_same_id(project: Path) -> None:
         (
             "rules:\n  - id: acme.x\n    level: 4\n    reason: r\n"
             '    patterns: [[{"LEMA": "x"}]]\n',
-            "rule acme.x: invalid pattern 1",
+            "bad.yaml:5: rule acme.x: invalid pattern 1",
         ),
         (
             "rules:\n  - id: acme.x\n    level: 13\n    reason: r\n    phrases: [x]\n",
-            "rule acme.x: level must be",
+            "bad.yaml:2: rule acme.x: level must be",
         ),
         (
             "rules:\n  - id: acme.x\n    level: 4\n    reason: r\n    phrases: [x]\n"
             "    colour: red\n",
-            "rule acme.x: unknown key(s) colour",
+            "bad.yaml:2: rule acme.x: unknown key(s) colour",
+        ),
+        (
+            "rules:\n  - id: acme.ok\n    level: 4\n    reason: r\n    phrases: [x]\n"
+            "  - id: acme.x\n    level: 4\n    reason: r\n    patterns:\n"
+            '      - ["add"]\n      - ["add", "~2", "@no_such_class"]\n',
+            "bad.yaml:11: rule acme.x pattern 2: unknown word class 'no_such_class'",
         ),
     ],
 )
-def test_bad_pack_exits_2_naming_pack_and_rule(project: Path, pack: str, needle: str) -> None:
+def test_bad_pack_exits_2_naming_pack_line_and_rule(project: Path, pack: str, needle: str) -> None:
     (project / "bad.yaml").write_text(pack)
     code, out, err = invoke("check", "--rules", "bad.yaml", "docs")
     assert (code, out) == (2, "")

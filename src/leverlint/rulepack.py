@@ -26,7 +26,7 @@ from typing import Any
 
 from leverlint.errors import RuleFileError
 from leverlint.nlp import lemmatize
-from leverlint.resources import load_yaml, rules_dir
+from leverlint.resources import line_of, load_yaml, rules_dir
 
 RULE_KEYS = frozenset({"id", "level", "reason", "weight", "patterns", "phrases", "examples"})
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
@@ -60,6 +60,8 @@ class Rule:
     match_examples: tuple[str, ...]
     nomatch_examples: tuple[str, ...]
     source: str
+    line: int | None = None
+    pattern_lines: tuple[int | None, ...] = ()
 
 
 def load_classes(path: Path | None = None) -> dict[str, frozenset[str]]:
@@ -131,51 +133,60 @@ def expand_token(
 def _rule(
     entry: object, path: Path, classes: Mapping[str, frozenset[str]], default_level: object
 ) -> Rule:
+    line = line_of(entry)
     if not isinstance(entry, dict):
-        raise RuleFileError(str(path), f"each rule must be a mapping, got {entry!r}")
+        raise RuleFileError(str(path), f"each rule must be a mapping, got {entry!r}", line)
     rid = entry.get("id")
     if not isinstance(rid, str) or not _ID.match(rid):
-        raise RuleFileError(str(path), f"rule id {rid!r} must be lower-case words with . - _")
+        raise RuleFileError(str(path), f"rule id {rid!r} must be lower-case words with . - _", line)
     where = f"rule {rid}"
     unknown = sorted(set(entry) - RULE_KEYS)
     if unknown:
-        raise RuleFileError(str(path), f"{where}: unknown key(s) {', '.join(unknown)}")
+        raise RuleFileError(str(path), f"{where}: unknown key(s) {', '.join(unknown)}", line)
     level = entry.get("level", default_level)
     if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= 12:
-        raise RuleFileError(str(path), f"{where}: level must be a whole number 1..12")
+        raise RuleFileError(str(path), f"{where}: level must be a whole number 1..12", line)
     reason = entry.get("reason")
     if not isinstance(reason, str) or not reason.strip():
-        raise RuleFileError(str(path), f"{where}: 'reason' must be a non-empty string")
+        raise RuleFileError(str(path), f"{where}: 'reason' must be a non-empty string", line)
     weight = entry.get("weight", 1.0)
     if not isinstance(weight, int | float) or isinstance(weight, bool) or not 0 < weight <= 5:
-        raise RuleFileError(str(path), f"{where}: weight must be a number in (0, 5]")
+        raise RuleFileError(str(path), f"{where}: weight must be a number in (0, 5]", line)
     patterns: list[tuple[dict[str, Any], ...]] = []
     specificity: list[int] = []
     raw_patterns = entry.get("patterns", [])
     if not isinstance(raw_patterns, list):
-        raise RuleFileError(str(path), f"{where}: 'patterns' must be a list of token lists")
+        raise RuleFileError(str(path), f"{where}: 'patterns' must be a list of token lists", line)
     for i, pattern in enumerate(raw_patterns):
         if not isinstance(pattern, list) or not pattern:
-            raise RuleFileError(str(path), f"{where}: pattern {i + 1} must be a non-empty list")
+            raise RuleFileError(
+                str(path),
+                f"{where}: pattern {i + 1} must be a non-empty list",
+                line_of(pattern) or line,
+            )
         try:
             tokens = [expand_token(t, classes, f"{where} pattern {i + 1}") for t in pattern]
         except ValueError as exc:
-            raise RuleFileError(str(path), str(exc)) from None
+            raise RuleFileError(str(path), str(exc), line_of(pattern) or line) from None
         patterns.append(tuple(t for t, _ in tokens))
         specificity.append(max(1, sum(1 for _, constrained in tokens if constrained)))
     phrases = entry.get("phrases", [])
     if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
-        raise RuleFileError(str(path), f"{where}: 'phrases' must be a list of strings")
+        raise RuleFileError(str(path), f"{where}: 'phrases' must be a list of strings", line)
     if not patterns and not phrases:
-        raise RuleFileError(str(path), f"{where}: needs 'patterns' or 'phrases'")
+        raise RuleFileError(str(path), f"{where}: needs 'patterns' or 'phrases'", line)
     examples = entry.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"match", "no-match"}:
-        raise RuleFileError(str(path), f"{where}: 'examples' takes only 'match' and 'no-match'")
+        raise RuleFileError(
+            str(path), f"{where}: 'examples' takes only 'match' and 'no-match'", line
+        )
     match_ex = examples.get("match", [])
     nomatch_ex = examples.get("no-match", [])
     for key, value in (("match", match_ex), ("no-match", nomatch_ex)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise RuleFileError(str(path), f"{where}: examples.{key} must be a list of strings")
+            raise RuleFileError(
+                str(path), f"{where}: examples.{key} must be a list of strings", line
+            )
     return Rule(
         id=rid,
         level=level,
@@ -187,12 +198,14 @@ def _rule(
         match_examples=tuple(match_ex),
         nomatch_examples=tuple(nomatch_ex),
         source=str(path),
+        line=line,
+        pattern_lines=tuple(line_of(p) or line for p in raw_patterns),
     )
 
 
 def load_pack(path: Path, classes: Mapping[str, frozenset[str]]) -> list[Rule]:
-    """Read one pack file; every problem names the file and the rule id."""
-    data = load_yaml(path)
+    """Read one pack file; every problem names the file, line and rule id."""
+    data = load_yaml(path, lines=True)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleFileError(str(path), "a rule pack needs a top-level 'rules:' list")
     unknown = sorted(set(data) - {"rules", "level", "description"})
@@ -217,7 +230,7 @@ def load_rules(extra: Iterable[Path] = ()) -> tuple[Rule, ...]:
     for path in pack_files(rules_dir() / "levels"):
         for rule in load_pack(path, classes):
             if rule.id in shipped:
-                raise RuleFileError(str(path), f"rule {rule.id}: duplicate id")
+                raise RuleFileError(str(path), f"rule {rule.id}: duplicate id", rule.line)
             shipped[rule.id] = rule
     user: dict[str, Rule] = {}
     for item in extra:
@@ -226,7 +239,9 @@ def load_rules(extra: Iterable[Path] = ()) -> tuple[Rule, ...]:
             for rule in load_pack(path, classes):
                 if rule.id in user:
                     raise RuleFileError(
-                        str(path), f"rule {rule.id}: duplicate id (also in {user[rule.id].source})"
+                        str(path),
+                        f"rule {rule.id}: duplicate id (also in {user[rule.id].source})",
+                        rule.line,
                     )
                 user[rule.id] = rule
     merged = {**shipped, **user}

@@ -266,8 +266,9 @@ def _compile(
     except PatternError as exc:
         rule = specificity[exc.key][0]
         number = int(exc.key.rsplit("#", 1)[1]) + 1
+        line = rule.pattern_lines[number - 1] if len(rule.pattern_lines) >= number else rule.line
         raise RuleFileError(
-            rule.source, f"rule {rule.id}: invalid pattern {number}: {exc.reason}"
+            rule.source, f"rule {rule.id}: invalid pattern {number}: {exc.reason}", line
         ) from None
 
 
