@@ -130,15 +130,15 @@ def train(examples: Iterable[tuple[Sequence[str], int]]) -> dict[str, Any]:
 def from_data(data: dict[str, Any]) -> Model:
     """Build a Model from the data ``train`` returns (or its JSON)."""
     counts: dict[int, dict[str, int]] = {int(lvl): c for lvl, c in data["counts"].items()}
-    vocab = len({f for c in counts.values() for f in c})
+    vocab = frozenset(f for c in counts.values() for f in c)
     alpha = float(data["alpha"])
     loglik: dict[int, dict[str, float]] = {}
     unseen: dict[int, float] = {}
     for level, c in counts.items():
-        denom = math.log(sum(c.values()) + alpha * vocab)
+        denom = math.log(sum(c.values()) + alpha * len(vocab))
         loglik[level] = {f: math.log(n + alpha) - denom for f, n in c.items()}
         unseen[level] = math.log(alpha) - denom
-    return Model(loglik, unseen, frozenset(f for c in counts.values() for f in c))
+    return Model(loglik, unseen, vocab)
 
 
 def dump(data: dict[str, Any]) -> bytes:

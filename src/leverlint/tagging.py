@@ -77,7 +77,7 @@ class Decision:
 
     ``by`` says what placed it: ``"rules"`` or ``"close call"`` (rules found
     the level, the learned model chose it over the top score); ``guess`` is
-    the model's view when it was consulted.
+    the model's view that settled a close call.
     """
 
     level: int | None
@@ -200,18 +200,19 @@ class Tagger:
         level = max(totals, key=lambda lvl: (round(totals[lvl], 6), strongest[lvl], lvl))
         scores = tuple(sorted(((lvl, round(s, 3)) for lvl, s in totals.items()), reverse=True))
         candidates = tuple(best.values())
-        if self.model is None or len(totals) < 2:
-            return Decision(level, candidates, scores)
-        guess = self.model.guess([t.lemma_ for t in doc])
-        if (
-            guess is not None
-            and guess.level != level
-            and guess.probability >= CONFIDENT
-            and guess.coverage >= MIN_COVERAGE
-            and totals.get(guess.level, 0.0) >= CLOSE_CALL * totals[level]
-        ):
-            return Decision(guess.level, candidates, scores, "close call", guess)
-        return Decision(level, candidates, scores, guess=guess)
+        close = {
+            lvl for lvl, s in totals.items() if lvl != level and s >= CLOSE_CALL * totals[level]
+        }
+        if self.model is not None and close:
+            guess = self.model.guess([t.lemma_ for t in doc])
+            if (
+                guess is not None
+                and guess.level in close
+                and guess.probability >= CONFIDENT
+                and guess.coverage >= MIN_COVERAGE
+            ):
+                return Decision(guess.level, candidates, scores, "close call", guess)
+        return Decision(level, candidates, scores)
 
     def decide_texts(self, texts: Iterable[str]) -> list[Decision]:
         """Decide many texts in one ``nlp.pipe`` batch.
