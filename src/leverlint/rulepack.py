@@ -134,59 +134,55 @@ def _rule(
     entry: object, path: Path, classes: Mapping[str, frozenset[str]], default_level: object
 ) -> Rule:
     line = line_of(entry)
+
+    def fail(message: str, at: object = entry) -> RuleFileError:
+        return RuleFileError(str(path), message, line_of(at) or line)
+
     if not isinstance(entry, dict):
-        raise RuleFileError(str(path), f"each rule must be a mapping, got {entry!r}", line)
+        raise fail(f"each rule must be a mapping, got {entry!r}")
     rid = entry.get("id")
     if not isinstance(rid, str) or not _ID.match(rid):
-        raise RuleFileError(str(path), f"rule id {rid!r} must be lower-case words with . - _", line)
+        raise fail(f"rule id {rid!r} must be lower-case words with . - _")
     where = f"rule {rid}"
     unknown = sorted(set(entry) - RULE_KEYS)
     if unknown:
-        raise RuleFileError(str(path), f"{where}: unknown key(s) {', '.join(unknown)}", line)
+        raise fail(f"{where}: unknown key(s) {', '.join(unknown)}")
     level = entry.get("level", default_level)
     if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= 12:
-        raise RuleFileError(str(path), f"{where}: level must be a whole number 1..12", line)
+        raise fail(f"{where}: level must be a whole number 1..12")
     reason = entry.get("reason")
     if not isinstance(reason, str) or not reason.strip():
-        raise RuleFileError(str(path), f"{where}: 'reason' must be a non-empty string", line)
+        raise fail(f"{where}: 'reason' must be a non-empty string")
     weight = entry.get("weight", 1.0)
     if not isinstance(weight, int | float) or isinstance(weight, bool) or not 0 < weight <= 5:
-        raise RuleFileError(str(path), f"{where}: weight must be a number in (0, 5]", line)
+        raise fail(f"{where}: weight must be a number in (0, 5]")
     patterns: list[tuple[dict[str, Any], ...]] = []
     specificity: list[int] = []
     raw_patterns = entry.get("patterns", [])
     if not isinstance(raw_patterns, list):
-        raise RuleFileError(str(path), f"{where}: 'patterns' must be a list of token lists", line)
+        raise fail(f"{where}: 'patterns' must be a list of token lists")
     for i, pattern in enumerate(raw_patterns):
         if not isinstance(pattern, list) or not pattern:
-            raise RuleFileError(
-                str(path),
-                f"{where}: pattern {i + 1} must be a non-empty list",
-                line_of(pattern) or line,
-            )
+            raise fail(f"{where}: pattern {i + 1} must be a non-empty list", pattern)
         try:
             tokens = [expand_token(t, classes, f"{where} pattern {i + 1}") for t in pattern]
         except ValueError as exc:
-            raise RuleFileError(str(path), str(exc), line_of(pattern) or line) from None
+            raise fail(str(exc), pattern) from None
         patterns.append(tuple(t for t, _ in tokens))
         specificity.append(max(1, sum(1 for _, constrained in tokens if constrained)))
     phrases = entry.get("phrases", [])
     if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
-        raise RuleFileError(str(path), f"{where}: 'phrases' must be a list of strings", line)
+        raise fail(f"{where}: 'phrases' must be a list of strings")
     if not patterns and not phrases:
-        raise RuleFileError(str(path), f"{where}: needs 'patterns' or 'phrases'", line)
+        raise fail(f"{where}: needs 'patterns' or 'phrases'")
     examples = entry.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"match", "no-match"}:
-        raise RuleFileError(
-            str(path), f"{where}: 'examples' takes only 'match' and 'no-match'", line
-        )
+        raise fail(f"{where}: 'examples' takes only 'match' and 'no-match'")
     match_ex = examples.get("match", [])
     nomatch_ex = examples.get("no-match", [])
     for key, value in (("match", match_ex), ("no-match", nomatch_ex)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise RuleFileError(
-                str(path), f"{where}: examples.{key} must be a list of strings", line
-            )
+            raise fail(f"{where}: examples.{key} must be a list of strings")
     return Rule(
         id=rid,
         level=level,

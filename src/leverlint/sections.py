@@ -107,7 +107,7 @@ def _alternation(path: Path, key: str, items: object) -> str:
             re.compile(item)
         except re.error as exc:
             raise RuleFileError(str(path), f"'{key}': bad pattern {item!r}: {exc}") from None
-    return "|".join(f"(?:{i})" for i in items)
+    return "|".join(f"(?:{i})" for i in items) or "(?!)"  # an empty list matches nothing
 
 
 @cache
@@ -153,7 +153,8 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
     verbs = data.get("imperative-verbs", [])
     starts = [re.escape(str(i)) for i in data.get("inquiry-starts", [])]
     starts += [re.escape(str(w)) for w in data.get("question-starts", [])]
-    inquiries = _alternation(path, "inquiry-starts", starts) if starts else "(?!)"
+    inquiries = _alternation(path, "inquiry-starts", starts)
+    arguments = _alternation(path, "argument-starts", data.get("argument-starts", []))
     keys = data.get("metadata-keys", [])
     meta = _alternation(path, "metadata-keys", [re.escape(str(k)) for k in keys])
     return SectionSpec(
@@ -166,10 +167,5 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         ignore_columns=re.compile(_alternation(path, "ignore-columns", data["ignore-columns"])),
         # a listed start as a whole word, not a "Why:" label
         inquiry=re.compile(rf"^\W*(?:{inquiries})\b(?!:)", re.IGNORECASE),
-        argument=re.compile(
-            rf"^\s*(?:{_alternation(path, 'argument-starts', data.get('argument-starts', []))})"
-            if data.get("argument-starts")
-            else "(?!)",
-            re.IGNORECASE,
-        ),
+        argument=re.compile(rf"^\s*(?:{arguments})", re.IGNORECASE),
     )
