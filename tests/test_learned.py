@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-from leverlint.learned import MODEL_FILE, dump, features, from_data, shipped_data, train
+from leverlint.learned import MODEL_FILE, Model, dump, features, from_data, shipped_data, train
 from leverlint.nlp import make_doc
 from leverlint.rulepack import Rule
 from leverlint.tagging import Tagger
@@ -37,7 +37,7 @@ EXAMPLES = [
 ]
 
 
-def model_from(examples: list[tuple[str, int]]):  # type: ignore[no-untyped-def]
+def model_from(examples: list[tuple[str, int]]) -> Model:
     return from_data(train((lemmas(text), level) for text, level in examples))
 
 
