@@ -44,7 +44,18 @@ def lemmatize(word: str) -> str:
     return _lemma_one(lower)
 
 
+# Words the lookup table reads as another word's inflection ("setting" ->
+# "set", "feed" -> "fee", "crew" -> "crow", "second" -> "2"). In action items
+# they are nearly always nouns, and reading them as the other word lets a rule
+# about fees fire on a feed, or one about a setting on "a set of".
+_KEEP_AS_WRITTEN = frozenset(
+    {"setting", "feed", "crew", "second", "number", "ceiling", "broker", "buffer", "coupling"}
+)
+
+
 def _lemma_one(lower: str) -> str:
+    if lower in _KEEP_AS_WRITTEN:
+        return lower
     table = lemma_table()
     lemma = table.get(lower)
     if lemma is not None:
