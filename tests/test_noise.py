@@ -26,6 +26,16 @@ from leverlint.noise import clean
         ("Alert the owner on expiry. DONE in PR", "Alert the owner on expiry."),
         ("Rotate the signing key - ticket raised 42", "Rotate the signing key"),
         ("Team discussed about splitting the ingest job", "Splitting the ingest job"),
+        # the document's voice around a fix
+        ("We propose that each site keeps a spare pump.", "Each site keeps a spare pump."),
+        ("It is recommended that the lease be extended.", "The lease be extended."),
+        ("Going forward, the desk will open at eight.", "The desk will open at eight."),
+        ("Going forward we will shard the table", "Shard the table"),
+        ("In the long term, we will use Protobuf.", "Use Protobuf."),
+        ("Recommendation: add a disk alert", "Add a disk alert"),
+        ("We would recommend splitting the queue", "Splitting the queue"),
+        # a time phrase without the comma is part of the sentence
+        ("In future releases the flag is removed", "In future releases the flag is removed"),
         # words that only look like status tails stay
         ("Mark the migration as done", "Mark the migration as done"),
         ("Open a PR", "Open a PR"),

@@ -2,7 +2,8 @@
 """Strip the noise of real action items before tagging.
 
 Ticket ids, ``@owner`` mentions, ``Owner: x`` tails, task-list boxes,
-"TODO:" prefixes, bare URLs and "We will" lead-ins say nothing about a fix's
+"TODO:" prefixes, bare URLs and lead-ins ("We will", "We propose that",
+"Going forward,") say nothing about a fix's
 leverage; removing them keeps them from deciding (or flipping) a level.
 """
 
@@ -54,6 +55,21 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[\(\[]?(?<![\w&])#\d+\b[\)\]]?", ""),
         # @mentions
         (r"(?<![\w.])@[\w][\w\-/]*", ""),
+        # the document's voice around a fix: "We propose that", "It is recommended that",
+        # "Going forward,", "Our recommendation is to"
+        (
+            r"^\s*((going|moving) forward|from now on)\s*[:,]?\s+|"
+            r"^\s*(in (the )?future|longer term|in the (longer|long) term|long[- ]term|"
+            r"short[- ]term|as a next step)\s*[:,]\s*",
+            "",
+        ),
+        (
+            r"^\s*((we|i)\s+(would\s+)?(propose|recommend|suggest|advise)|"
+            r"it\s+is\s+(proposed|recommended|suggested|advised)|"
+            r"(our|my|the)\s+(proposal|recommendation|suggestion)\s+is|"
+            r"(proposal|recommendation|suggestion)\s*:)\s+(that\s+|to\s+)?",
+            "",
+        ),
         # modal lead-ins: "We will", "The team should", "Consider"
         (
             r"^\s*(we|i|the team)\s+"
