@@ -34,6 +34,8 @@ from leverlint.noise import clean
         ("In the long term, we will use Protobuf.", "Use Protobuf."),
         ("Recommendation: add a disk alert", "Add a disk alert"),
         ("We would recommend splitting the queue", "Splitting the queue"),
+        ("Should we cap retries at three?", "Cap retries at three?"),
+        ("Can we use a hosted CA instead?", "Can we use a hosted CA instead?"),
         # a time phrase without the comma is part of the sentence
         ("In future releases the flag is removed", "In future releases the flag is removed"),
         # words that only look like status tails stay

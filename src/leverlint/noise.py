@@ -84,6 +84,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?!(not|never|the|a|an|this|that|it|we|you|they|there|any|one|no)\b)",
             "",
         ),
+        # a proposal put as a question: "Should we raise the limit?" ("Can we ...?"
+        # asks whether something is possible, and stays an inquiry)
+        (r"^\s*(should|shall)\s+we\s+(?=\w)", ""),
         (r"^\s*(the\s+)?team\s+(discussed|agreed|decided)\s+(about\s+|on\s+|to\s+)?", ""),
         (r"^\s*(consider|maybe|possibly|perhaps|optionally)\s*[:,]?\s+", ""),
         (r"^\s*(also|then|and|finally|first|second|third|next)\s*[:,]?\s+", ""),
