@@ -147,15 +147,22 @@ class AnchoredMatcher:
                 if word.endswith(clitic) and len(word) > len(clitic):
                     words.update((word[: -len(clitic)], clitic))
             words.update(p for p in word.split("-") if p)
-        surface = self._surface_forms()
-        hits = words & surface
-        # lemmatize() also strips the "s" of unknown plurals and lemmatizes
-        # compounds part by part: let those words through too
-        hits.update(w for w in words if (w[-1:] == "s" and w[:-1] in surface) or "-" in w)
-        if not hits:
-            return False
         from leverlint.nlp import lemmatize
 
+        surface = self._surface_forms()
+        hits = words & surface
+        # lemmatize() also strips the "s" of unknown plurals, lemmatizes
+        # compounds part by part and brings unknown "-ing"/"-ed" forms back to
+        # a known base: let those words through too
+        hits.update(
+            w
+            for w in words
+            if (w[-1:] == "s" and w[:-1] in surface)
+            or "-" in w
+            or (w.endswith(("ing", "ed")) and lemmatize(w) in surface)
+        )
+        if not hits:
+            return False
         present = hits | {lemmatize(w) for w in hits}
         return any(all(not present.isdisjoint(req) for req in reqs) for reqs in self._required)
 

@@ -53,6 +53,12 @@ _KEEP_AS_WRITTEN = frozenset(
 )
 
 
+@cache
+def known_lemmas() -> frozenset[str]:
+    """Every lemma the table produces: the words it knows as base forms."""
+    return frozenset(lemma_table().values())
+
+
 def _lemma_one(lower: str) -> str:
     if lower in _KEEP_AS_WRITTEN:
         return lower
@@ -62,6 +68,22 @@ def _lemma_one(lower: str) -> str:
         return lemma.lower()
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
         return table.get(lower[:-1], lower[:-1]).lower()
+    return _unknown_inflection(lower)
+
+
+def _unknown_inflection(lower: str) -> str:
+    """The base of an "-ing" or "-ed" form the table lacks ("sharding" ->
+    "shard", "rearchitected" -> "rearchitect"), when that base is a lemma
+    the table knows; otherwise the word as written."""
+    for suffix in ("ing", "ed"):
+        if len(lower) > len(suffix) + 3 and lower.endswith(suffix):
+            stem = lower[: -len(suffix)]
+            candidates = [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                candidates.append(stem[:-1])
+            for base in candidates:
+                if base in known_lemmas():
+                    return base
     return lower
 
 
