@@ -36,6 +36,10 @@ from leverlint.noise import clean
         ("We would recommend splitting the queue", "Splitting the queue"),
         ("Should we cap retries at three?", "Cap retries at three?"),
         ("Can we use a hosted CA instead?", "Can we use a hosted CA instead?"),
+        ("Agreed: raise the parcel limit to three", "Raise the parcel limit to three"),
+        ("AP Sam: split the CI pipeline", "Split the CI pipeline"),
+        ("Outcome - keep a reserve of doses", "Keep a reserve of doses"),
+        ("Next steps: share the notes", "Share the notes"),
         # a time phrase without the comma is part of the sentence
         ("In future releases the flag is removed", "In future releases the flag is removed"),
         # words that only look like status tails stay

@@ -17,6 +17,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # task-list boxes and status prefixes
         (r"^\s*\[[ xX]\]\s+", ""),
         (r"^\s*(todo|fixme|action|ai|done|wip|p[0-4])\s*[:\-]\s*", ""),
+        # how minutes and retros label an item: "Agreed:", "Decision -", "AP Sam:"
+        (
+            r"^\s*(agreed|decision|decided|outcome|resolution|resolved|next steps?|"
+            r"action points?|ap(\s+[a-z]+)?)\s*[:\-–—]\s+",
+            "",
+        ),
         (r"^\s*\[(p[0-4]|todo|high|medium|low)\]\s*", ""),
         # ticket lead-ins: "Created a ticket to add X", "Ticket raised to add X"
         (
