@@ -40,6 +40,8 @@ from leverlint.noise import clean
         ("AP Sam: split the CI pipeline", "Split the CI pipeline"),
         ("Outcome - keep a reserve of doses", "Keep a reserve of doses"),
         ("Next steps: share the notes", "Share the notes"),
+        ("This RFC proposes that every API gets an owner", "Every API gets an owner"),
+        ("This proposal shortens the window", "This proposal shortens the window"),
         # a time phrase without the comma is part of the sentence
         ("In future releases the flag is removed", "In future releases the flag is removed"),
         # words that only look like status tails stay

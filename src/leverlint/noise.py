@@ -73,6 +73,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"^\s*((we|i)\s+(would\s+)?(propose|recommend|suggest|advise)|"
             r"it\s+is\s+(proposed|recommended|suggested|advised)|"
             r"(our|my|the)\s+(proposal|recommendation|suggestion)\s+is|"
+            r"(this|the|our)\s+(rfc|kep|adr|proposal|document|design|doc|change)\s+"
+            r"(proposes|recommends|suggests)|"
             r"(proposal|recommendation|suggestion)\s*:)\s+(that\s+|to\s+)?",
             "",
         ),
