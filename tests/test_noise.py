@@ -42,6 +42,8 @@ from leverlint.noise import clean
         ("Next steps: share the notes", "Share the notes"),
         ("This RFC proposes that every API gets an owner", "Every API gets an owner"),
         ("This proposal shortens the window", "This proposal shortens the window"),
+        ("Second, add a disk alert", "Add a disk alert"),
+        ("Second exit route from the stage", "Second exit route from the stage"),
         # a time phrase without the comma is part of the sentence
         ("In future releases the flag is removed", "In future releases the flag is removed"),
         # words that only look like status tails stay

@@ -97,7 +97,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^\s*(should|shall)\s+we\s+(?=\w)", ""),
         (r"^\s*(the\s+)?team\s+(discussed|agreed|decided)\s+(about\s+|on\s+|to\s+)?", ""),
         (r"^\s*(consider|maybe|possibly|perhaps|optionally)\s*[:,]?\s+", ""),
-        (r"^\s*(also|then|and|finally|first|second|third|next)\s*[:,]?\s+", ""),
+        (r"^\s*(also|then|and|finally|next)\s*[:,]?\s+", ""),
+        # an ordinal is a lead-in only with its comma: "Second, add X", not "Second exit route"
+        (r"^\s*(first|second|third|firstly|secondly|thirdly)\s*[:,]\s*", ""),
         # leftover empty brackets and separators
         (r"\(\s*[,;]?\s*\)|\[\s*\]", ""),
         (r"\s+([.,;:!?])", r"\1"),
