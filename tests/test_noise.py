@@ -44,6 +44,11 @@ from leverlint.noise import clean
         ("This proposal shortens the window", "This proposal shortens the window"),
         ("Second, add a disk alert", "Add a disk alert"),
         ("Second exit route from the stage", "Second exit route from the stage"),
+        ("What if we bumped the worker count to 12?", "Bumped the worker count to 12?"),
+        ("How about a weekly digest of pages?", "A weekly digest of pages?"),
+        ("I'd suggest we split the channel", "Split the channel"),
+        ("+1 to an alert on backup failures", "An alert on backup failures"),
+        ("Idea: one shared design system", "One shared design system"),
         # a time phrase without the comma is part of the sentence
         ("In future releases the flag is removed", "In future releases the flag is removed"),
         # words that only look like status tails stay

@@ -92,6 +92,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?!(not|never|the|a|an|this|that|it|we|you|they|there|any|one|no)\b)",
             "",
         ),
+        # a proposal floated in chat: "What if we ...", "How about ...", "I'd suggest ...",
+        # "Idea:", "+1 to ..." ("Could we ...?" asks, and stays as it is)
+        (
+            r"^\s*(\+1\s+(to|for)\s+|(idea|suggestion|proposal)\s*:\s*|what\s+if\s+(we\s+)?|"
+            r"how\s+about\s+|i'?d\s+(suggest|propose|recommend)\s+(that\s+)?(we\s+)?|"
+            r"maybe\s+we\s+(should|could)\s+)",
+            "",
+        ),
         # a proposal put as a question: "Should we raise the limit?" ("Can we ...?"
         # asks whether something is possible, and stays an inquiry)
         (r"^\s*(should|shall)\s+we\s+(?=\w)", ""),
