@@ -31,13 +31,14 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from leverlint.nlp import SENTENCE_END
+
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "learned.json.gz"
 CONFIDENT = 0.9
 CLOSE_CALL = 2 / 3
 MIN_COVERAGE = 0.5
 ALPHA = 0.3
 MODEL_VERSION = 1
-_SENTENCE_END = frozenset({".", "!", "?"})
 # fmt: off
 _FUNCTION_WORDS = frozenset({
     "a", "an", "the", "this", "that", "these", "those", "it", "its", "we", "our", "they",
@@ -63,7 +64,7 @@ def features(lemmas: Sequence[str]) -> list[str]:
     lemmas, adjacent pairs and the opening word (marked ``^``). Numbers
     become ``#``. Later sentences are context, often the problem's own
     words ("Today its timeout is raised by hand"), as the rules' zones say."""
-    end = next((i for i, w in enumerate(lemmas) if w in _SENTENCE_END), len(lemmas))
+    end = next((i for i, w in enumerate(lemmas) if w in SENTENCE_END), len(lemmas))
     words = ["#" if w.isdigit() else w for w in lemmas[:end] if w.isalnum() or "-" in w]
     out = [w for w in words if w not in _FUNCTION_WORDS]
     out += [f"{a} {b}" for a, b in pairwise(words)]

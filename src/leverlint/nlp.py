@@ -87,6 +87,10 @@ def _unknown_inflection(lower: str) -> str:
     return lower
 
 
+# tokens that end a sentence (the tagger's zones and the learned model's
+# features both look at an item's first sentence)
+SENTENCE_END = frozenset({".", "!", "?"})
+
 # a currency amount ("$20k", "£1,500") or a hyphen compound ("on-call")
 _COMPOUND = re.compile(r"[$€£¥]\d[\d,.]*[a-zA-Z]{0,2}\b|[^\W_]+(?:-[^\W_]+)+")
 _MERGE_HINT = re.compile(r"[-$€£¥]")

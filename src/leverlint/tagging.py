@@ -44,6 +44,7 @@ from leverlint.errors import RuleFileError
 from leverlint.learned import CLOSE_CALL, CONFIDENT, MIN_COVERAGE, Guess, Model, shipped_model
 from leverlint.matching import AnchoredMatcher, PatternError
 from leverlint.model import Evidence, Solution, Tagged
+from leverlint.nlp import SENTENCE_END
 from leverlint.resources import load_yaml, rules_dir
 from leverlint.rulepack import Rule, expand_token, load_classes, load_rules
 
@@ -52,8 +53,7 @@ OVERLAP = 0.5
 MAX_TAG_CHARS = 1000
 MEMO_SIZE = 10_000
 LEAD = 1.25
-_CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?"})
-_SENTENCE_END = frozenset({".", "!", "?"})
+_CLAUSE_END = SENTENCE_END | {",", ";", ":"}
 # a negation's scope also ends where the proposal turns: "not X but Y"
 _NEGATION_END = _CLAUSE_END | {"but", "instead", "rather", "-", "--", "\u2013", "\u2014"}
 _ZONE_FACTOR = {"contrast": CONTRAST, "condition": CONDITION, "negation": NEGATED}
@@ -150,7 +150,7 @@ class Tagger:
         purpose_from = next((s for s, _, kind in marks if kind == "purpose" and s > 0), len(doc))
         # an item's later sentences explain its first one, like a purpose
         first_end = next(
-            (i for i, tok in enumerate(doc[:-1]) if tok.text in _SENTENCE_END), len(doc)
+            (i for i, tok in enumerate(doc[:-1]) if tok.text in SENTENCE_END), len(doc)
         )
         for i in range(min(purpose_from, first_end + 1), len(doc)):
             zones[i] = PURPOSE
