@@ -28,6 +28,11 @@ from leverlint.nlp import lemmatize
         ("feed", "feed"),
         ("crew", "crew"),
         ("second", "second"),
+        # degree words keep their form ("more" is not "much", "worse" not "wrong")
+        ("more", "more"),
+        ("much", "much"),
+        ("least", "least"),
+        ("worse", "worse"),
     ],
 )
 def test_lemmatize(word: str, lemma: str) -> None:

@@ -50,6 +50,11 @@ def lemmatize(word: str) -> str:
 # about fees fire on a feed, or one about a setting on "a set of".
 _KEEP_AS_WRITTEN = frozenset(
     {"setting", "feed", "crew", "second", "number", "ceiling", "broker", "buffer", "coupling"}
+    # degree words: the table reads "more" and "most" as "much", "less" as
+    # "little", "worse" as "wrong", so "much more quickly" looked like "more
+    # ... more"
+    | {"more", "most", "much", "less", "least", "fewer", "fewest", "worse", "worst"}
+    | {"better", "best"}
 )
 
 

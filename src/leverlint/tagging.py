@@ -56,8 +56,30 @@ LEAD = 1.25
 _CLAUSE_END = SENTENCE_END | {",", ";", ":"}
 # a negation's scope also ends where the proposal turns: "not X but Y"
 _NEGATION_END = _CLAUSE_END | {"but", "instead", "rather", "-", "--", "\u2013", "\u2014"}
+# A quantity verb's -ing or -ed form right after a determiner modifies a noun
+# ("these scaling limits", "the increased load"): a match that starts on it
+# names no change. Other classes keep such matches ("an owning team", "a
+# cached copy").
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "these", "those", "our", "your", "their", "its", "my"}
+)
 _ZONE_FACTOR = {"contrast": CONTRAST, "condition": CONDITION, "negation": NEGATED}
 _CLAUSE_KINDS = ("purpose", *_ZONE_FACTOR)
+
+
+@cache
+def _change_verbs() -> frozenset[str]:
+    return load_classes().get("change_verb", frozenset())
+
+
+def _modifier(doc: Any, start: int) -> bool:
+    """Whether ``doc[start]`` is a quantity verb's -ing/-ed form after a determiner."""
+    tok = doc[start]
+    return (
+        tok.lower_.endswith(("ing", "ed"))
+        and doc[start - 1].lower_ in _DETERMINERS
+        and tok.lemma_ in _change_verbs()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +198,8 @@ class Tagger:
         if len(self._phrases):
             matches += [(strings[m], s, e) for m, s, e in self._phrases(doc)]
         for key, start, end in matches:
+            if start > 0 and _modifier(doc, start):
+                continue
             rule, spec = self._specificity[key]
             lead = LEAD if start == 0 else 1.0
             score = rule.weight * (1 + 0.25 * (spec - 1)) * zones[start] * lead
