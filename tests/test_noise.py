@@ -11,6 +11,9 @@ from leverlint.noise import clean
     ("raw", "expected"),
     [
         ("[ ] Add an alert (OPS-12)", "Add an alert"),
+        # a severity or a standard is not a ticket id
+        ("Page the lead on every Sev-1 (OPS-9)", "Page the lead on every Sev-1"),
+        ("Store names as UTF-8", "Store names as UTF-8"),
         ("TODO: raise the timeout - owner: @ana", "Raise the timeout"),
         ("We will publish the report #12", "Publish the report"),
         ("We'll add a dashboard [JIRA-9]", "Add a dashboard"),

@@ -174,6 +174,8 @@ class _Builder:
         if self.section is None or self.spec.is_argument(raw):
             return
         text = clean(raw)
+        if self.spec.is_bookkeeping(text):
+            return
         if re.search(r"[A-Za-z]{2}", text):
             inquiry = self.spec.is_inquiry(text)
             self.solutions.append(

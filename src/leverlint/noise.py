@@ -57,7 +57,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[\(\[]\s*(owner|owners|assignee|due|eta|ticket|jira|by)\b[^\)\]]*[\)\]]", ""),
         (r"\s[-–—|,;]?\s*\b(owner|owners|assignee|due|eta|ticket|jira)\s*:.*$", ""),
         # ticket ids: ABC-123, #123, GH-12, in brackets or not
-        (r"[\(\[]?\b[A-Z][A-Z0-9]{1,9}-\d+\b[\)\]]?", ""),
+        # (not a severity or a standard: "Sev-1", "UTF-8", "ISO-9001", "TLS-1")
+        (
+            r"[\(\[]?\b(?!(?:sev|pri|severity|tier|level|utf|iso|ipv|tls|http|sha|x)-\d)"
+            r"[A-Z][A-Z0-9]{1,9}-\d+\b[\)\]]?",
+            "",
+        ),
         (r"[\(\[]?(?<![\w&])#\d+\b[\)\]]?", ""),
         # @mentions
         (r"(?<![\w.])@[\w][\w\-/]*", ""),

@@ -48,6 +48,7 @@ class SectionSpec:
     ignore_columns: re.Pattern[str]
     inquiry: re.Pattern[str]
     argument: re.Pattern[str]
+    bookkeeping: re.Pattern[str]
 
     def role_of(self, title: str) -> str | None:
         """The role of a heading that introduces solutions, else ``None``."""
@@ -81,6 +82,10 @@ class SectionSpec:
     def is_argument(self, text: str) -> bool:
         """True for a pro or con of an option rather than a proposal."""
         return bool(self.argument.match(text))
+
+    def is_bookkeeping(self, text: str) -> bool:
+        """True for the review's own paperwork ("Write the incident report")."""
+        return bool(self.bookkeeping.match(text))
 
     def is_metadata(self, text: str) -> bool:
         """True for a nested item such as ``Owner: @jane`` or ``Due: May``."""
@@ -130,6 +135,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         "inquiry-starts",
         "question-starts",
         "argument-starts",
+        "bookkeeping-starts",
         "action-columns",
         "ignore-columns",
     }
@@ -155,6 +161,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
     starts += [re.escape(str(w)) for w in data.get("question-starts", [])]
     inquiries = _alternation(path, "inquiry-starts", starts)
     arguments = _alternation(path, "argument-starts", data.get("argument-starts", []))
+    bookkeeping = _alternation(path, "bookkeeping-starts", data.get("bookkeeping-starts", []))
     keys = data.get("metadata-keys", [])
     meta = _alternation(path, "metadata-keys", [re.escape(str(k)) for k in keys])
     return SectionSpec(
@@ -168,4 +175,10 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         # a listed start as a whole word, not a "Why:" label
         inquiry=re.compile(rf"^\W*(?:{inquiries})\b(?!:)", re.IGNORECASE),
         argument=re.compile(rf"^\s*(?:{arguments})", re.IGNORECASE),
+        # "Write a postmortem for every Sev-1" is a standing practice, not paperwork
+        bookkeeping=re.compile(
+            rf"^\W*(?:{bookkeeping})(?!.*\b(?:every|each|all future|any future|always|routinely|"
+            rf"regularly|whenever|within \d)\b)",
+            re.IGNORECASE,
+        ),
     )
