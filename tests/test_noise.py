@@ -14,6 +14,9 @@ from leverlint.noise import clean
         # a severity or a standard is not a ticket id
         ("Page the lead on every Sev-1 (OPS-9)", "Page the lead on every Sev-1"),
         ("Store names as UTF-8", "Store names as UTF-8"),
+        # a memo's ask of its readers
+        ("The board is asked to approve merging the two depots.", "Merging the two depots."),
+        ("Members are invited to note that dues rise in May.", "Dues rise in May."),
         ("TODO: raise the timeout - owner: @ana", "Raise the timeout"),
         ("We will publish the report #12", "Publish the report"),
         ("We'll add a dashboard [JIRA-9]", "Add a dashboard"),

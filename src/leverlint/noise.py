@@ -83,6 +83,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(proposal|recommendation|suggestion)\s*:)\s+(that\s+|to\s+)?",
             "",
         ),
+        # a memo's ask of its readers: "Members are invited to agree that",
+        # "The board is asked to approve"
+        (
+            r"^\s*(the\s+)?(members|board|committee|council|cabinet|panel|trustees|governors|"
+            r"directors|meeting|group)\s+(is|are)\s+(invited|asked|requested)\s+to\s+"
+            r"(note|agree|approve|endorse|consider|support|accept|adopt|decide)(\s+that)?\s+",
+            "",
+        ),
         # modal lead-ins: "We will", "The team should", "Consider"
         (
             r"^\s*(we|i|the team)\s+"
