@@ -33,6 +33,9 @@ from leverlint.nlp import lemmatize
         ("much", "much"),
         ("least", "least"),
         ("worse", "worse"),
+        # "as" is not the plural of the letter "a"; "does" is a form of "do"
+        ("as", "as"),
+        ("does", "do"),
     ],
 )
 def test_lemmatize(word: str, lemma: str) -> None:

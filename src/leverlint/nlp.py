@@ -55,7 +55,12 @@ _KEEP_AS_WRITTEN = frozenset(
     # ... more"
     | {"more", "most", "much", "less", "least", "fewer", "fewest", "worse", "worst"}
     | {"better", "best"}
+    # function words the table reads as something else: "as" as the letter
+    # "a" in the plural (so a rule's "as" matched every "a")
+    | {"as"}
 )
+# Forms the table gets wrong, with the lemma they should have.
+_CORRECTED = {"does": "do"}
 
 
 @cache
@@ -67,6 +72,8 @@ def known_lemmas() -> frozenset[str]:
 def _lemma_one(lower: str) -> str:
     if lower in _KEEP_AS_WRITTEN:
         return lower
+    if lower in _CORRECTED:
+        return _CORRECTED[lower]
     table = lemma_table()
     lemma = table.get(lower)
     if lemma is not None:
