@@ -40,3 +40,20 @@ from leverlint.nlp import lemmatize
 )
 def test_lemmatize(word: str, lemma: str) -> None:
     assert lemmatize(word) == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # a dotted name from code is one word, not three sentences
+        ("Set pod.Spec.Overhead now.", ["Set", "pod.Spec.Overhead", "now", "."]),
+        # an abbreviation and a sentence end are left alone
+        ("Use e.g. caches. Then stop.", ["Use", "e.g.", "caches", ".", "Then", "stop", "."]),
+        # hyphen compounds and amounts, as before
+        ("Pay on-call $20k.", ["Pay", "on-call", "$20k", "."]),
+    ],
+)
+def test_tokens(text: str, tokens: list[str]) -> None:
+    from leverlint.nlp import make_doc
+
+    assert [t.text for t in make_doc(text)] == tokens

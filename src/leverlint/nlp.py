@@ -103,9 +103,14 @@ def _unknown_inflection(lower: str) -> str:
 # features both look at an item's first sentence)
 SENTENCE_END = frozenset({".", "!", "?"})
 
-# a currency amount ("$20k", "£1,500") or a hyphen compound ("on-call")
-_COMPOUND = re.compile(r"[$€£¥]\d[\d,.]*[a-zA-Z]{0,2}\b|[^\W_]+(?:-[^\W_]+)+")
-_MERGE_HINT = re.compile(r"[-$€£¥]")
+# a currency amount ("$20k", "£1,500"), a hyphen compound ("on-call") or a
+# dotted name from code ("pod.Spec.Overhead", "Cover.CoveredPackages"),
+# whose dots would otherwise read as sentence ends
+_COMPOUND = re.compile(
+    r"[$€£¥]\d[\d,.]*[a-zA-Z]{0,2}\b|[^\W_]+(?:-[^\W_]+)+|"
+    r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?![\w])"
+)
+_MERGE_HINT = re.compile(r"[-$€£¥]|\w\.[A-Za-z_]")
 
 
 def merge_compounds(doc: Any) -> None:
