@@ -15,6 +15,7 @@ from leverlint.nlp import lemmatize
         ("Increased", "increase"),
         # a compound, part by part
         ("dead-letters", "dead-letter"),
+        ("install\u2011time", "install-time"),
         ("re-routing", "re-route"),
         # forms the table lacks, brought back to a base it knows
         ("sharding", "shard"),
@@ -51,6 +52,8 @@ def test_lemmatize(word: str, lemma: str) -> None:
         ("Use e.g. caches. Then stop.", ["Use", "e.g.", "caches", ".", "Then", "stop", "."]),
         # hyphen compounds and amounts, as before
         ("Pay on-call $20k.", ["Pay", "on-call", "$20k", "."]),
+        # a non-breaking hyphen joins words as a hyphen does
+        ("Block install\u2011time scripts.", ["Block", "install\u2011time", "scripts", "."]),
     ],
 )
 def test_tokens(text: str, tokens: list[str]) -> None:

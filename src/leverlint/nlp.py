@@ -31,6 +31,10 @@ def lemma_table() -> dict[str, str]:
     return table
 
 
+# the hyphen and the non-breaking hyphen some editors type ("install\u2011time")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 @lru_cache(maxsize=200_000)
 def lemmatize(word: str) -> str:
     """The lower-case lemma of one word; unknown plurals lose their "s".
@@ -38,7 +42,7 @@ def lemmatize(word: str) -> str:
     A hyphenated compound is lemmatized part by part ("dead-letters" ->
     "dead-letter"), so rules can name compounds as single words.
     """
-    lower = word.lower()
+    lower = word.lower().translate(_HYPHENS)
     if "-" in lower.strip("-"):
         return "-".join(_lemma_one(part) for part in lower.split("-"))
     return _lemma_one(lower)
@@ -107,10 +111,10 @@ SENTENCE_END = frozenset({".", "!", "?"})
 # dotted name from code ("pod.Spec.Overhead", "Cover.CoveredPackages"),
 # whose dots would otherwise read as sentence ends
 _COMPOUND = re.compile(
-    r"[$€£¥]\d[\d,.]*[a-zA-Z]{0,2}\b|[^\W_]+(?:-[^\W_]+)+|"
+    r"[$€£¥]\d[\d,.]*[a-zA-Z]{0,2}\b|[^\W_]+(?:[-\u2010\u2011][^\W_]+)+|"
     r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?![\w])"
 )
-_MERGE_HINT = re.compile(r"[-$€£¥]|\w\.[A-Za-z_]")
+_MERGE_HINT = re.compile(r"[-\u2010\u2011$€£¥]|\w\.[A-Za-z_]")
 
 
 def merge_compounds(doc: Any) -> None:
