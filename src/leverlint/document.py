@@ -216,8 +216,11 @@ class _Builder:
     def paragraph(self, text: str, line: int) -> None:
         if self.section is None:
             return
+        action = self.section.role == "action"
         for offset, sentence in _sentences(text):
-            if self.spec.is_decision_sentence(sentence):
+            if self.spec.is_decision_sentence(sentence) or (
+                action and self.spec.is_action_sentence(sentence)
+            ):
                 self.add(sentence, line + text.count("\n", 0, offset))
 
     def close_table(self) -> None:

@@ -42,6 +42,7 @@ class SectionSpec:
     roles: tuple[tuple[str, re.Pattern[str]], ...]
     exclude: re.Pattern[str]
     markers: re.Pattern[str]
+    action_markers: re.Pattern[str]
     imperative: frozenset[str]
     metadata: re.Pattern[str]
     action_columns: re.Pattern[str]
@@ -66,6 +67,10 @@ class SectionSpec:
         """True when the first word is one of the imperative verbs."""
         first = _FIRST_WORD.match(text)
         return first is not None and first.group(1).lower() in self.imperative
+
+    def is_action_sentence(self, sentence: str) -> bool:
+        """In an action section, a sentence that says what someone will do."""
+        return bool(self.action_markers.search(sentence))
 
     def is_decision_sentence(self, sentence: str) -> bool:
         """A sentence that commits to an action: a marker or an imperative."""
@@ -130,6 +135,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         "sections",
         "exclude",
         "decision-markers",
+        "action-markers",
         "imperative-verbs",
         "metadata-keys",
         "inquiry-starts",
@@ -168,6 +174,10 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         roles=tuple(roles),
         exclude=re.compile(_alternation(path, "exclude", data.get("exclude", []))),
         markers=re.compile(rf"\b(?:{markers})\b", re.IGNORECASE),
+        action_markers=re.compile(
+            rf"\b(?:{_alternation(path, 'action-markers', [re.escape(str(m)) for m in data.get('action-markers', [])])})\b",
+            re.IGNORECASE,
+        ),
         imperative=frozenset(str(v).lower() for v in verbs),
         metadata=re.compile(rf"^\s*\**(?:{meta})\**\s*:", re.IGNORECASE),
         action_columns=re.compile(_alternation(path, "action-columns", data["action-columns"])),
