@@ -162,6 +162,9 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
     markers = _alternation(
         path, "decision-markers", [re.escape(m) for m in data["decision-markers"]]
     )
+    action_markers = _alternation(
+        path, "action-markers", [re.escape(str(m)) for m in data.get("action-markers", [])]
+    )
     verbs = data.get("imperative-verbs", [])
     starts = [re.escape(str(i)) for i in data.get("inquiry-starts", [])]
     starts += [re.escape(str(w)) for w in data.get("question-starts", [])]
@@ -174,10 +177,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         roles=tuple(roles),
         exclude=re.compile(_alternation(path, "exclude", data.get("exclude", []))),
         markers=re.compile(rf"\b(?:{markers})\b", re.IGNORECASE),
-        action_markers=re.compile(
-            rf"\b(?:{_alternation(path, 'action-markers', [re.escape(str(m)) for m in data.get('action-markers', [])])})\b",
-            re.IGNORECASE,
-        ),
+        action_markers=re.compile(rf"\b(?:{action_markers})\b", re.IGNORECASE),
         imperative=frozenset(str(v).lower() for v in verbs),
         metadata=re.compile(rf"^\s*\**(?:{meta})\**\s*:", re.IGNORECASE),
         action_columns=re.compile(_alternation(path, "action-columns", data["action-columns"])),
