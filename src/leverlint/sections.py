@@ -35,6 +35,10 @@ _ASKS = re.compile(r"[^.!?]*\?")  # a first sentence that ends in a question mar
 _FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+)")
 
 
+# a sentence that opens on a pronoun goes on about the one before it
+_ELABORATES = re.compile(r"^\W*(this|these|that|those|it|they|which|such)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class SectionSpec:
     """Compiled section vocabulary; see ``rules/sections.yaml``."""
@@ -69,8 +73,9 @@ class SectionSpec:
         return first is not None and first.group(1).lower() in self.imperative
 
     def is_action_sentence(self, sentence: str) -> bool:
-        """In an action section, a sentence that says what someone will do."""
-        return bool(self.action_markers.search(sentence))
+        """In an action section, a sentence that says what someone will do
+        (not one that goes on about the last: "This will be in addition to ...")."""
+        return bool(self.action_markers.search(sentence)) and not _ELABORATES.match(sentence)
 
     def is_decision_sentence(self, sentence: str) -> bool:
         """A sentence that commits to an action: a marker or an imperative."""
