@@ -14,6 +14,7 @@ from leverlint.noise import clean
         # a severity or a standard is not a ticket id
         ("Page the lead on every Sev-1 (OPS-9)", "Page the lead on every Sev-1"),
         ("Store names as UTF-8", "Store names as UTF-8"),
+        ("We are proposing a solution that adds a cache.", "A solution that adds a cache."),
         # a memo's ask of its readers
         ("The board is asked to approve merging the two depots.", "Merging the two depots."),
         ("Members are invited to note that dues rise in May.", "Dues rise in May."),

@@ -76,6 +76,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"^\s*((we|i)\s+(would\s+)?(propose|recommend|suggest|advise)|"
+            r"(we|i)\s+(are|am)\s+(proposing|recommending|suggesting|advising)|"
+            r"(we're|i'm)\s+(proposing|recommending|suggesting|advising)|"
             r"it\s+is\s+(proposed|recommended|suggested|advised)|"
             r"(our|my|the)\s+(proposal|recommendation|suggestion)\s+is|"
             r"(this|the|our)\s+(rfc|kep|adr|proposal|document|design|doc|change)\s+"
