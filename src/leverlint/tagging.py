@@ -56,8 +56,9 @@ LEAD = 1.25
 _CLAUSE_END = SENTENCE_END | {",", ";", ":"}
 # a negation's scope also ends where the proposal turns: "not X but Y"
 _NEGATION_END = _CLAUSE_END | {"but", "instead", "rather", "-", "--", "\u2013", "\u2014"}
-# A quantity verb's -ing or -ed form right after a determiner modifies a noun
-# ("these scaling limits", "the increased load"): a match that starts on it
+# A quantity or restructuring verb's -ing or -ed form right after a
+# determiner modifies a noun ("these scaling limits", "the increased load",
+# "the unified lifecycle"): a match that starts on it
 # names no change. Other classes keep such matches ("an owning team", "a
 # cached copy").
 _DETERMINERS = frozenset(
@@ -69,11 +70,13 @@ _CLAUSE_KINDS = ("purpose", *_ZONE_FACTOR)
 
 @cache
 def _change_verbs() -> frozenset[str]:
-    return load_classes().get("change_verb", frozenset())
+    classes = load_classes()
+    return classes.get("change_verb", frozenset()) | classes.get("restructure_verb", frozenset())
 
 
 def _modifier(doc: Any, start: int) -> bool:
-    """Whether ``doc[start]`` is a quantity verb's -ing/-ed form after a determiner."""
+    """Whether ``doc[start]`` is the -ing/-ed form of a verb that changes a
+    quantity or a structure, after a determiner ("the unified lifecycle")."""
     tok = doc[start]
     return (
         tok.lower_.endswith(("ing", "ed"))
