@@ -24,6 +24,11 @@ from leverlint.sections import SectionSpec, load_sections
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'`(\[*])")
 _DECLARED = re.compile(r"<!--\s*leverlint-level\s*:\s*(\d{1,2})\s*-->")
+_LEAD_IN = re.compile(
+    r"\b(following|these|below)\s+(measures|steps|actions|changes|items|tasks|improvements|"
+    r"recommendations|fixes)\b",
+    re.IGNORECASE,
+)
 _CONTINUATION = re.compile(r"^\s*(e\.g\.|i\.e\.|eg\b|ie\b|this\b|that\b|it\b|see\b|[a-z])")
 
 
@@ -218,6 +223,8 @@ class _Builder:
             return
         action = self.section.role == "action"
         for offset, sentence in _sentences(text):
+            if sentence.endswith(":") and _LEAD_IN.search(sentence):
+                continue  # a lead-in to the list below ("the following will be done:")
             if self.spec.is_decision_sentence(sentence) or (
                 action and self.spec.is_action_sentence(sentence)
             ):
