@@ -58,9 +58,8 @@ _CLAUSE_END = SENTENCE_END | {",", ";", ":"}
 _NEGATION_END = _CLAUSE_END | {"but", "instead", "rather", "-", "--", "\u2013", "\u2014"}
 # A quantity or restructuring verb's -ing or -ed form right after a
 # determiner modifies a noun ("these scaling limits", "the increased load",
-# "the unified lifecycle"): a match that starts on it
-# names no change. Other classes keep such matches ("an owning team", "a
-# cached copy").
+# "the unified lifecycle"): a match that starts on it names no change. Other
+# words keep such matches ("an owning team", "a cached copy").
 _DETERMINERS = frozenset(
     {"a", "an", "the", "this", "these", "those", "our", "your", "their", "its", "my"}
 )
@@ -69,7 +68,8 @@ _CLAUSE_KINDS = ("purpose", *_ZONE_FACTOR)
 
 
 @cache
-def _change_verbs() -> frozenset[str]:
+def _verbs_of_change() -> frozenset[str]:
+    """The quantity and restructuring verbs (``change_verb``, ``restructure_verb``)."""
     classes = load_classes()
     return classes.get("change_verb", frozenset()) | classes.get("restructure_verb", frozenset())
 
@@ -81,7 +81,7 @@ def _modifier(doc: Any, start: int) -> bool:
     return (
         tok.lower_.endswith(("ing", "ed"))
         and doc[start - 1].lower_ in _DETERMINERS
-        and tok.lemma_ in _change_verbs()
+        and tok.lemma_ in _verbs_of_change()
     )
 
 
