@@ -72,3 +72,17 @@ def test_sections_record_role_and_line() -> None:
 def test_inquiry_and_questions(text: str, inquiry: bool) -> None:
     doc, _ = parse("pm.md", f"# Postmortem\n\n## Action items\n\n- {text}\n")
     assert [s.inquiry for s in doc.solutions] == [inquiry]
+
+
+@pytest.mark.parametrize("key", ["decision-markers", "action-markers", "question-starts"])
+def test_a_word_list_that_is_not_a_list_of_strings_names_its_key(tmp_path: Path, key: str) -> None:
+    from leverlint.errors import RuleFileError
+    from leverlint.resources import rules_dir
+    from leverlint.sections import load_sections
+
+    data = yaml.safe_load((rules_dir() / "sections.yaml").read_text())
+    data[key] = {"not": "a list"}
+    path = tmp_path / "sections.yaml"
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(RuleFileError, match=key):
+        load_sections(path)

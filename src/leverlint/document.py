@@ -112,15 +112,13 @@ def bold_label(inline: Token) -> tuple[str, str] | None:
     return label, rest
 
 
-def _plain_label(content: str, spec: SectionSpec) -> bool:
-    """A short plain line that names a solution section on its own
-    ("Action Items", "Next steps:") stands in for a heading, as a bold one does."""
+def _plain_label(content: str, spec: SectionSpec) -> str | None:
+    """The label when a short plain line names a solution section on its own
+    ("Action Items", "Next steps:"): it stands in for a heading, as a bold one does."""
     text = content.strip().rstrip(":").strip()
-    return (
-        0 < len(text) <= _LABEL_MAX_CHARS
-        and "\n" not in content.strip()
-        and spec.role_of(text) is not None
-    )
+    if 0 < len(text) <= _LABEL_MAX_CHARS and "\n" not in text and spec.role_of(text):
+        return text
+    return None
 
 
 @dataclass(slots=True)
@@ -335,8 +333,10 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
                         item.text = content
             elif label is not None and not label[1]:
                 b.heading(_LABEL_DEPTH, label[0], line)
-            elif tokens[i - 1].type == "paragraph_open" and _plain_label(content, b.spec):
-                b.heading(_LABEL_DEPTH, content.rstrip(":").strip(), line)
+            elif tokens[i - 1].type == "paragraph_open" and (
+                plain := _plain_label(content, b.spec)
+            ):
+                b.heading(_LABEL_DEPTH, plain, line)
             elif tokens[i - 1].type == "paragraph_open":
                 b.paragraph(content, line)
         elif t == "paragraph_open":

@@ -125,6 +125,13 @@ def _alternation(path: Path, key: str, items: object) -> str:
     return "|".join(f"(?:{i})" for i in items) or "(?!)"  # an empty list matches nothing
 
 
+def _literal_alternation(path: Path, key: str, items: object) -> str:
+    """An alternation of plain words and phrases, each matched as written."""
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise RuleFileError(str(path), f"'{key}' must be a list of strings")
+    return _alternation(path, key, [re.escape(i) for i in items])
+
+
 @cache
 def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> SectionSpec:
     """Load and compile the section vocabulary (shipped file by default).
@@ -164,20 +171,16 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
     if extra:
         extra_re = "|".join(re.escape(normalise_heading(e)) for e in extra)
         roles.insert(0, ("decision", re.compile(extra_re)))
-    markers = _alternation(
-        path, "decision-markers", [re.escape(m) for m in data["decision-markers"]]
-    )
-    action_markers = _alternation(
-        path, "action-markers", [re.escape(str(m)) for m in data.get("action-markers", [])]
-    )
+    markers = _literal_alternation(path, "decision-markers", data["decision-markers"])
+    action_markers = _literal_alternation(path, "action-markers", data.get("action-markers", []))
     verbs = data.get("imperative-verbs", [])
-    starts = [re.escape(str(i)) for i in data.get("inquiry-starts", [])]
-    starts += [re.escape(str(w)) for w in data.get("question-starts", [])]
-    inquiries = _alternation(path, "inquiry-starts", starts)
+    inquiries = "|".join(
+        _literal_alternation(path, key, data.get(key, []))
+        for key in ("inquiry-starts", "question-starts")
+    )
     arguments = _alternation(path, "argument-starts", data.get("argument-starts", []))
     bookkeeping = _alternation(path, "bookkeeping-starts", data.get("bookkeeping-starts", []))
-    keys = data.get("metadata-keys", [])
-    meta = _alternation(path, "metadata-keys", [re.escape(str(k)) for k in keys])
+    meta = _literal_alternation(path, "metadata-keys", data.get("metadata-keys", []))
     return SectionSpec(
         roles=tuple(roles),
         exclude=re.compile(_alternation(path, "exclude", data.get("exclude", []))),
