@@ -88,12 +88,12 @@ def sample(count: int, seed: int, under: str, name_part: str) -> int:
 def score(labels_path: Path, errors: bool) -> None:
     """Score one label file against the tagger."""
     text = labels_path.read_text(encoding="utf-8")
-    items, inquiries, missing = [], [], 0
+    items, inquiries, missing = [], [], []
     tagger = get_tagger()
     for label in yaml.safe_load(text):
         found = [s for s in solutions(label["file"]) if s.line == label["line"]]
         if not found:
-            missing += 1
+            missing.append(label)
             continue
         if label["level"] is None:
             inquiries.append(found[0])
@@ -110,7 +110,11 @@ def score(labels_path: Path, errors: bool) -> None:
     if errors:
         for t in tagged:
             print(f"  not a fix, got {t.level:>2}  {t.solution.text[:150]}")
-    print(f"labelled items the extractor no longer finds: {missing}")
+    lost = sum(label["level"] is not None for label in missing)
+    print(f"labelled items the extractor no longer finds: {len(missing)} ({lost} of them fixes)")
+    if errors:
+        for label in missing:
+            print(f"  not found (level {label['level']}): {label['file']}:{label['line']}")
 
 
 if __name__ == "__main__":

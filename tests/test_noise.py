@@ -62,6 +62,15 @@ from leverlint.noise import clean
         ("Mark the migration as done", "Mark the migration as done"),
         ("Open a PR", "Open a PR"),
         ("Open the ticket queue to the support team", "Open the ticket queue to the support team"),
+        # when, as a label, and a report of work under way or done
+        ("This week: We are adding canary deploys.", "Adding canary deploys."),
+        ("Immediate: we have added parity checks", "Added parity checks"),
+        ("Ongoing - we're reducing the page load", "Reducing the page load"),
+        ("This week the queue was slow", "This week the queue was slow"),
+        ("We are the owners of the queue", "We are the owners of the queue"),
+        ("\u2705 Updated dependencies to newer versions", "Updated dependencies to newer versions"),
+        # a file name keeps its space: "Created .env", not "Created.env"
+        ("Created .agent/rules/verify.md", "Created .agent/rules/verify.md"),
     ],
 )
 def test_clean(raw: str, expected: str) -> None:

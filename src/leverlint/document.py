@@ -116,9 +116,13 @@ def _plain_label(content: str, spec: SectionSpec) -> str | None:
     """The label when a short plain line names a solution section on its own
     ("Action Items", "Next steps:"): it stands in for a heading, as a bold one does."""
     text = content.strip().rstrip(":").strip()
-    if 0 < len(text) <= _LABEL_MAX_CHARS and "\n" not in text and spec.role_of(text):
+    if 0 < len(text) <= _LABEL_MAX_CHARS and "\n" not in text and spec.role_of(text, False):
         return text
     return None
+
+
+# a tick that starts an item: a pro in a list of options, "done" in an action list
+_DONE_MARK = re.compile("^\\s*[\u2705\u2714\u2611]")
 
 
 @dataclass(slots=True)
@@ -174,8 +178,12 @@ class _Builder:
         self.section = current
 
     def add(self, raw: str, line: int) -> None:
-        if self.section is None or self.spec.is_argument(raw):
+        if self.section is None:
             return
+        if self.spec.is_argument(raw) and not (
+            self.section.role == "action" and _DONE_MARK.match(raw)
+        ):
+            return  # a pro or con; in an action list a tick says "done"
         text = clean(raw)
         if self.spec.is_bookkeeping(text):
             return
@@ -185,11 +193,19 @@ class _Builder:
                 Solution(text=text, line=line, section=self.section, raw=raw, inquiry=inquiry)
             )
 
+    def _topic_label(self, rest: str) -> bool:
+        """In an action list, "**Testing:** Include stress tests" names the
+        topic of an action, not a section that describes."""
+        in_action = self.section is not None and self.section.role == "action"
+        return in_action and self.spec.opens_with_action_verb(rest)
+
     def label_item(self, item: _Item, label: str, rest: str) -> bool:
         """Let a bold label item that names a section open one for its nested
         items; return whether it did (its own text is then only ``rest``)."""
         role = self.spec.role_of(label)
         if role is None and not self.spec.excludes(label):
+            return False
+        if role is None and self._topic_label(rest):
             return False
         item.labelled, item.outer = True, self.section
         self.section = None

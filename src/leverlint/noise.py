@@ -16,6 +16,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for p, r in (
         # task-list boxes and status prefixes
         (r"^\s*\[[ xX]\]\s+", ""),
+        (r"^\s*[\u2705\u2714\u2611]\ufe0f?\s*", ""),
         (r"^\s*(todo|fixme|action|ai|done|wip|p[0-4])\s*[:\-]\s*", ""),
         # how minutes and retros label an item: "Agreed:", "Decision -", "AP Sam:"
         (
@@ -74,6 +75,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"short[- ]term|as a next step)\s*[:,]\s*",
             "",
         ),
+        # when, as a label: "Immediate:", "This week:", "Next quarter -", "Ongoing:"
+        (
+            r"^\s*(immediate(ly)?|ongoing|(this|next) (week|month|quarter|sprint|year|release)|"
+            r"medium[- ]term|near[- ]term|q[1-4])\s*[:\-–—]\s+",
+            "",
+        ),
         (
             r"^\s*((we|i)\s+(would\s+)?(propose|recommend|suggest|advise)|"
             r"(we|i)\s+(are|am)\s+(proposing|recommending|suggesting|advising)|"
@@ -101,6 +108,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "",
         ),
         (r"^\s*(we|i)'ll\s+", ""),
+        # a report of work under way or done: "We are adding X", "We have added X"
+        (r"^\s*((we|i)\s+(are|am|have been)|we're|i'm)\s+(also\s+)?(?=[a-z]+ing\b)", ""),
+        (r"^\s*((we|i)\s+have|we've|i've)\s+(also\s+)?(?=[a-z]+ed\b)", ""),
         # a bare "Should ..." item (the subject was dropped), not "Should the X fail"
         (
             r"^\s*(should|need to|needs to)\s+"
@@ -125,7 +135,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^\s*(first|second|third|firstly|secondly|thirdly)\s*[:,]\s*", ""),
         # leftover empty brackets and separators
         (r"\(\s*[,;]?\s*\)|\[\s*\]", ""),
-        (r"\s+([.,;:!?])", r"\1"),
+        (r"\s+([.,;:!?])(?=\s|$)", r"\1"),
     )
 )
 _SPACES = re.compile(r"\s+")

@@ -32,7 +32,7 @@ RULE_KEYS = frozenset({"id", "level", "reason", "weight", "patterns", "phrases",
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
 _OPS = {"?", "*", "+", "!"}
 _WINDOW = re.compile(r"^~(\d)$")
-_CLAUSE_PUNCT = (".", ",", ";", ":", "!", "?", "(", ")", "[", "]")
+_CLAUSE_PUNCT = (".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "--", "\u2013", "\u2014")
 _NUMBER = (
     r"^([-+~]?[$€£]?\d[\d,.:]*[a-z%]{0,4}|\d+-[a-z]+|noon|midnight|midday|zero|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|dozen|half)$"

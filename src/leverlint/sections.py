@@ -31,9 +31,25 @@ def normalise_heading(title: str) -> str:
     return _SPACE.sub(" ", out).strip()
 
 
+# what may follow a section's name without changing what the section holds:
+# a parenthesis, a qualifier after a dash or colon, a status word
+_QUALIFIER = re.compile(r"\s*(\(.*\)|\s[-\u2013\u2014]\s.*|:\s.*)$")
+_STATUS = re.compile(r"\s+(implemented|applied|taken|completed|done|in place|so far|to date)$")
+
+
+def _heading_names(title: str) -> tuple[str, ...]:
+    """A heading's normalised text, then its name without qualifiers."""
+    norm = normalise_heading(title)
+    name = _STATUS.sub("", _QUALIFIER.sub("", norm)).strip()
+    return (norm, name) if name and name != norm else (norm,)
+
+
 _ASKS = re.compile(r"[^.!?]*\?")  # a first sentence that ends in a question mark
 _FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+)")
 
+
+# a short topic label before a sentence: "Account lockout policy - ", "Alerting: "
+_TOPIC_LABEL = re.compile(r"^\W*\w[\w'/&-]*(\s+[\w'/&-]+){0,5}?\W*(:|\s[-\u2013\u2014])\s+")
 
 # a sentence that opens on a pronoun goes on about the one before it
 _ELABORATES = re.compile(r"^\W*(this|these|that|those|it|they|which|such)\b", re.IGNORECASE)
@@ -55,17 +71,25 @@ class SectionSpec:
     argument: re.Pattern[str]
     bookkeeping: re.Pattern[str]
 
-    def role_of(self, title: str) -> str | None:
-        """The role of a heading that introduces solutions, else ``None``."""
-        norm = normalise_heading(title)
-        for role, pattern in self.roles:
-            if pattern.fullmatch(norm):
-                return role
+    def role_of(self, title: str, qualified: bool = True) -> str | None:
+        """The role of a heading that introduces solutions, else ``None``.
+
+        An action heading qualified after its name ("Corrective actions -
+        rules changed", "Remediation (workflow campaign)", "Preventive
+        measures implemented") has the role of its name; ``qualified=False`` asks for
+        the whole text only (a plain line may be a sentence, not a name)."""
+        names = _heading_names(title) if qualified else (normalise_heading(title),)
+        for i, norm in enumerate(names):
+            for role, pattern in self.roles:
+                # only an action section keeps its role under a qualifier: a
+                # document's title "Proposal: Localization" is no decision section
+                if (i == 0 or role == "action") and pattern.fullmatch(norm):
+                    return role
         return None
 
     def excludes(self, title: str) -> bool:
         """True for a subheading that describes rather than proposes."""
-        return bool(self.exclude.fullmatch(normalise_heading(title)))
+        return any(self.exclude.fullmatch(norm) for norm in _heading_names(title))
 
     def opens_with_action_verb(self, text: str) -> bool:
         """True when the first word is one of the imperative verbs."""
@@ -74,8 +98,14 @@ class SectionSpec:
 
     def is_action_sentence(self, sentence: str) -> bool:
         """In an action section, a sentence that says what someone will do
-        (not one that goes on about the last: "This will be in addition to ...")."""
-        return bool(self.action_markers.search(sentence)) and not _ELABORATES.match(sentence)
+        (not one that goes on about the last: "This will be in addition to ..."),
+        or an imperative after a topic label ("Account lockout - Lock accounts
+        after five failures")."""
+        if _ELABORATES.match(sentence):
+            return False
+        labelled = _TOPIC_LABEL.match(sentence)
+        after = sentence[labelled.end() :] if labelled else ""
+        return bool(self.action_markers.search(sentence)) or self.opens_with_action_verb(after)
 
     def is_decision_sentence(self, sentence: str) -> bool:
         """A sentence that commits to an action: a marker or an imperative."""

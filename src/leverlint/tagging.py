@@ -76,10 +76,11 @@ def _verbs_of_change() -> frozenset[str]:
 
 def _modifier(doc: Any, start: int) -> bool:
     """Whether ``doc[start]`` is the -ing/-ed form of a verb that changes a
-    quantity or a structure, after a determiner ("the unified lifecycle")."""
+    quantity or a structure, after a determiner ("the unified lifecycle",
+    "a set number")."""
     tok = doc[start]
     return (
-        tok.lower_.endswith(("ing", "ed"))
+        (tok.lower_.endswith(("ing", "ed")) or tok.lower_ == "set")  # "a set number"
         and doc[start - 1].lower_ in _DETERMINERS
         and tok.lemma_ in _verbs_of_change()
     )
