@@ -32,8 +32,9 @@ def normalise_heading(title: str) -> str:
 
 
 # what may follow a section's name without changing what the section holds:
-# a parenthesis, a qualifier after a dash or colon, a status word
-_QUALIFIER = re.compile(r"\s*(\(.*\)|\s[-\u2013\u2014]\s.*|:\s.*)$")
+# a parenthesis, a qualifier after a dash or colon, a purpose or scope
+# ("to prevent recurrence", "for sprint 3"), a status word
+_QUALIFIER = re.compile(r"\s*(\(.*\)|\s[-\u2013\u2014]\s.*|:\s.*|\s(to|for)\s.*)$")
 _STATUS = re.compile(r"\s+(implemented|applied|taken|completed|done|in place|so far|to date)$")
 
 
@@ -74,16 +75,16 @@ class SectionSpec:
     def role_of(self, title: str, qualified: bool = True) -> str | None:
         """The role of a heading that introduces solutions, else ``None``.
 
-        An action heading qualified after its name ("Corrective actions -
-        rules changed", "Remediation (workflow campaign)", "Preventive
-        measures implemented") has the role of its name; ``qualified=False`` asks for
+        An action or alternatives heading qualified after its name
+        ("Corrective actions - rules changed", "Remediation (workflow
+        campaign)", "Alternatives to caching") has the role of its name; ``qualified=False`` asks for
         the whole text only (a plain line may be a sentence, not a name)."""
         names = _heading_names(title) if qualified else (normalise_heading(title),)
         for i, norm in enumerate(names):
             for role, pattern in self.roles:
-                # only an action section keeps its role under a qualifier: a
-                # document's title "Proposal: Localization" is no decision section
-                if (i == 0 or role == "action") and pattern.fullmatch(norm):
+                # a decision heading does not keep its role under a qualifier:
+                # a document's title "Proposal: Localization" is no decision section
+                if (i == 0 or role != "decision") and pattern.fullmatch(norm):
                     return role
         return None
 
