@@ -121,6 +121,8 @@ def _plain_label(content: str, spec: SectionSpec) -> str | None:
     return None
 
 
+_HELD_MIN_ITEMS = 2
+
 # a tick that starts an item: a pro in a list of options, "done" in an action list
 _DONE_MARK = re.compile("^\\s*[\u2705\u2714\u2611]")
 
@@ -159,6 +161,10 @@ class _Builder:
     solutions: list[Solution] = field(default_factory=list)
     prose: list[Prose] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
+    # A heading the vocabulary does not know may still head a list of
+    # actions; its top-level items are held until the document's kind is known.
+    candidate: Section | None = None
+    held: dict[Section, list[tuple[str, int]]] = field(default_factory=dict)
 
     def heading(self, depth: int, title: str, line: int) -> None:
         self.titles.append(title)
@@ -166,6 +172,7 @@ class _Builder:
             self.headings.pop()
         role = self.spec.role_of(title)
         current: Section | None
+        self.candidate = None
         if role is not None:
             new = Section(title=title, depth=depth, line=line, role=role)
             self.sections.append(new)
@@ -174,15 +181,16 @@ class _Builder:
             current = None
         else:
             current = self.headings[-1][1] if self.headings else None
+            if current is None:
+                self.candidate = Section(title=title, depth=depth, line=line, role="action")
         self.headings.append((depth, current))
         self.section = current
 
-    def add(self, raw: str, line: int) -> None:
-        if self.section is None:
+    def add(self, raw: str, line: int, section: Section | None = None) -> None:
+        section = section or self.section
+        if section is None:
             return
-        if self.spec.is_argument(raw) and not (
-            self.section.role == "action" and _DONE_MARK.match(raw)
-        ):
+        if self.spec.is_argument(raw) and not (section.role == "action" and _DONE_MARK.match(raw)):
             return  # a pro or con; in an action list a tick says "done"
         text = clean(raw)
         if self.spec.is_bookkeeping(text):
@@ -190,8 +198,24 @@ class _Builder:
         if re.search(r"[A-Za-z]{2}", text):
             inquiry = self.spec.is_inquiry(text)
             self.solutions.append(
-                Solution(text=text, line=line, section=self.section, raw=raw, inquiry=inquiry)
+                Solution(text=text, line=line, section=section, raw=raw, inquiry=inquiry)
             )
+
+    def commit_held(self, kind: str) -> None:
+        """In a postmortem, a list whose items are mostly imperatives ("Add
+        monitoring for X", "Set up alerts for Y") under a heading the
+        vocabulary does not know ("Monitoring", "Hardening") is a list of
+        actions: two or more items, at least two thirds opening on an action
+        verb."""
+        if kind != "postmortem":
+            return
+        for section, items in self.held.items():
+            actions = sum(self.spec.opens_with_action(clean(raw)) for raw, _ in items)
+            if len(items) >= _HELD_MIN_ITEMS and actions * 3 >= len(items) * 2:
+                self.sections.append(section)
+                for raw, line in items:
+                    self.add(raw, line, section)
+        self.sections.sort(key=lambda s: s.line)
 
     def _topic_label(self, rest: str) -> bool:
         """In an action list, "**Testing:** Include stress tests" names the
@@ -224,12 +248,16 @@ class _Builder:
 
     def _add_item(self, item: _Item) -> None:
         text = (item.text or "").strip()
-        if not text or self.section is None:
+        if not text or (self.section is None and self.candidate is None):
             return
         if item.has_children and text.endswith(":"):
             return  # a lead-in for the nested items, not a fix itself
         if item.nested and (self.spec.is_metadata(text) or _CONTINUATION.match(text)):
             return  # elaborates its parent
+        if self.section is None and self.candidate is not None:
+            if not item.nested:
+                self.held.setdefault(self.candidate, []).append((text, item.line))
+            return
         self.add(text, item.line)
 
     def paragraph(self, text: str, line: int) -> None:
@@ -374,6 +402,7 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
         elif t == "table_close":
             b.close_table()
     kind = detect_kind(path, front, b.titles)
+    b.commit_held(kind)
     lines = text.splitlines()
     by_line: dict[int, list[str]] = {}
     for line, comment in comments:

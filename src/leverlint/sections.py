@@ -77,8 +77,9 @@ class SectionSpec:
 
         An action or alternatives heading qualified after its name
         ("Corrective actions - rules changed", "Remediation (workflow
-        campaign)", "Alternatives to caching") has the role of its name; ``qualified=False`` asks for
-        the whole text only (a plain line may be a sentence, not a name)."""
+        campaign)", "Alternatives to caching") has the role of its name;
+        ``qualified=False`` asks for the whole text only (a plain line may
+        be a sentence, not a name)."""
         names = _heading_names(title) if qualified else (normalise_heading(title),)
         for i, norm in enumerate(names):
             for role, pattern in self.roles:
@@ -107,6 +108,13 @@ class SectionSpec:
         labelled = _TOPIC_LABEL.match(sentence)
         after = sentence[labelled.end() :] if labelled else ""
         return bool(self.action_markers.search(sentence)) or self.opens_with_action_verb(after)
+
+    def opens_with_action(self, text: str) -> bool:
+        """An item that opens on an action verb, after a topic label or not
+        ("Add an alert", "Alerting: add an alert")."""
+        labelled = _TOPIC_LABEL.match(text)
+        after = text[labelled.end() :] if labelled else ""
+        return self.opens_with_action_verb(text) or self.opens_with_action_verb(after)
 
     def is_decision_sentence(self, sentence: str) -> bool:
         """A sentence that commits to an action: a marker or an imperative."""
