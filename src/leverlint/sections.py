@@ -105,9 +105,7 @@ class SectionSpec:
         after five failures")."""
         if _ELABORATES.match(sentence):
             return False
-        labelled = _TOPIC_LABEL.match(sentence)
-        after = sentence[labelled.end() :] if labelled else ""
-        return bool(self.action_markers.search(sentence)) or self.opens_with_action_verb(after)
+        return bool(self.action_markers.search(sentence)) or self.opens_with_action(sentence)
 
     def opens_with_action(self, text: str) -> bool:
         """An item that opens on an action verb, after a topic label or not
