@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from leverlint.nlp import lemmatize
+from leverlint.nlp import lemmatize, make_doc
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,22 @@ def test_tokens(text: str, tokens: list[str]) -> None:
     from leverlint.nlp import make_doc
 
     assert [t.text for t in make_doc(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("Alerting: add an alert on queue depth", "add"),
+        ("Network isolation \u2014 Ensure the PLCs are segmented", "Ensure"),
+        ("Account lockout - Lock accounts after five failures", "Lock"),
+        ("Jane (ops, 2 days): add an alert", None),  # not a short label of words
+        ("At 10:30 the job failed", None),
+        ("Monitoring", None),
+    ],
+)
+def test_topic_label_starts_a_sentence(text: str, lead: str | None) -> None:
+    doc = make_doc(text)
+    index = doc.user_data.get("lead")
+    assert (doc[index].text if index is not None else None) == lead
+    if index is not None:
+        assert doc[index].is_sent_start

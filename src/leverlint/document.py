@@ -162,9 +162,10 @@ class _Builder:
     prose: list[Prose] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     # A heading the vocabulary does not know may still head a list of
-    # actions; its top-level items are held until the document's kind is known.
+    # actions; its items (text, line, nested) are held until the document's
+    # kind is known.
     candidate: Section | None = None
-    held: dict[Section, list[tuple[str, int]]] = field(default_factory=dict)
+    held: dict[Section, list[tuple[str, int, bool]]] = field(default_factory=dict)
 
     def heading(self, depth: int, title: str, line: int) -> None:
         self.titles.append(title)
@@ -206,14 +207,15 @@ class _Builder:
         monitoring for X", "Set up alerts for Y") under a heading the
         vocabulary does not know ("Monitoring", "Hardening") is a list of
         actions: two or more items, at least two thirds opening on an action
-        verb."""
+        verb. The nested items come along; only the top-level ones count."""
         if kind != "postmortem":
             return
         for section, items in self.held.items():
-            actions = sum(self.spec.opens_with_action(clean(raw)) for raw, _ in items)
-            if len(items) >= _HELD_MIN_ITEMS and actions * 3 >= len(items) * 2:
+            top = [raw for raw, _, nested in items if not nested]
+            actions = sum(self.spec.opens_with_action(clean(raw)) for raw in top)
+            if len(top) >= _HELD_MIN_ITEMS and actions * 3 >= len(top) * 2:
                 self.sections.append(section)
-                for raw, line in items:
+                for raw, line, _ in items:
                     self.add(raw, line, section)
         self.sections.sort(key=lambda s: s.line)
 
@@ -255,8 +257,7 @@ class _Builder:
         if item.nested and (self.spec.is_metadata(text) or _CONTINUATION.match(text)):
             return  # elaborates its parent
         if self.section is None and self.candidate is not None:
-            if not item.nested:
-                self.held.setdefault(self.candidate, []).append((text, item.line))
+            self.held.setdefault(self.candidate, []).append((text, item.line, item.nested))
             return
         self.add(text, item.line)
 

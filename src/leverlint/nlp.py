@@ -147,6 +147,27 @@ def set_lemmas(doc: Any) -> None:
     doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
 
 
+_LABEL_MARKS = frozenset({":", "\u2013", "\u2014"})
+_LABEL_MAX_WORDS = 6
+
+
+def mark_topic_label(doc: Any) -> None:
+    """Start a sentence after a short topic label ("Alerting: add an alert",
+    "Network isolation \u2014 Ensure ..."): the action after the label leads
+    the item the way a first word does. Its index is kept in
+    ``doc.user_data["lead"]``."""
+    for i in range(1, min(len(doc) - 1, _LABEL_MAX_WORDS + 1)):
+        tok = doc[i]
+        dash = tok.text == "-" and bool(tok.whitespace_) and bool(doc[i - 1].whitespace_)
+        if tok.text in _LABEL_MARKS or dash:
+            if doc[i + 1].is_alpha and all(t.is_alpha or t.text in "/&'" for t in doc[:i]):
+                doc[i + 1].is_sent_start = True
+                doc.user_data["lead"] = i + 1
+            return
+        if not (tok.is_alpha or tok.text in "/&'"):
+            return
+
+
 @cache
 def get_nlp() -> Language:
     """Build the pipeline once per process."""
@@ -160,6 +181,7 @@ def get_nlp() -> Language:
         def _lemmas(doc: Doc) -> Doc:
             merge_compounds(doc)
             set_lemmas(doc)
+            mark_topic_label(doc)
             return doc
 
     nlp = spacy.blank("en")

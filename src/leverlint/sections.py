@@ -46,7 +46,7 @@ def _heading_names(title: str) -> tuple[str, ...]:
 
 
 _ASKS = re.compile(r"[^.!?]*\?")  # a first sentence that ends in a question mark
-_FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+)")
+_FIRST_WORDS = re.compile(r"[\W_]*([A-Za-z]+)\W+([A-Za-z]+)?")
 
 
 # a short topic label before a sentence: "Account lockout policy - ", "Alerting: "
@@ -65,6 +65,7 @@ class SectionSpec:
     markers: re.Pattern[str]
     action_markers: re.Pattern[str]
     imperative: frozenset[str]
+    adverbs: frozenset[str]
     metadata: re.Pattern[str]
     action_columns: re.Pattern[str]
     ignore_columns: re.Pattern[str]
@@ -94,9 +95,13 @@ class SectionSpec:
         return any(self.exclude.fullmatch(norm) for norm in _heading_names(title))
 
     def opens_with_action_verb(self, text: str) -> bool:
-        """True when the first word is one of the imperative verbs."""
-        first = _FIRST_WORD.match(text)
-        return first is not None and first.group(1).lower() in self.imperative
+        """True when the first word is one of the imperative verbs, or the
+        second after an adverb such as "always"."""
+        words = _FIRST_WORDS.match(text + " ")
+        if words is None:
+            return False
+        first, second = words.group(1).lower(), (words.group(2) or "").lower()
+        return first in self.imperative or (first in self.adverbs and second in self.imperative)
 
     def is_action_sentence(self, sentence: str) -> bool:
         """In an action section, a sentence that says what someone will do
@@ -186,6 +191,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         "decision-markers",
         "action-markers",
         "imperative-verbs",
+        "imperative-adverbs",
         "metadata-keys",
         "inquiry-starts",
         "question-starts",
@@ -224,6 +230,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         markers=re.compile(rf"\b(?:{markers})\b", re.IGNORECASE),
         action_markers=re.compile(rf"\b(?:{action_markers})\b", re.IGNORECASE),
         imperative=frozenset(str(v).lower() for v in verbs),
+        adverbs=frozenset(str(v).lower() for v in data.get("imperative-adverbs", [])),
         metadata=re.compile(rf"^\s*\**(?:{meta})\**\s*:", re.IGNORECASE),
         action_columns=re.compile(_alternation(path, "action-columns", data["action-columns"])),
         ignore_columns=re.compile(_alternation(path, "ignore-columns", data["ignore-columns"])),

@@ -15,7 +15,8 @@ How a level is chosen (the precedence; the README repeats it for users):
    zone ends at "but", "instead" or the clause's end, and a match that
    starts at or before the negation word, such as "must not", is the
    negation's own rule); ``lead`` is 1.25 when the match starts the
-   sentence (the main verb leads, the purpose refines).
+   sentence or follows a short topic label ("Alerting: add ...") (the
+   main verb leads, the purpose refines).
 2. A rule counts once, with its best match. A level's score is the sum of
    its rules' scores, so independent cues for one level reinforce it; a
    match overlapping a stronger one of the same level is largely the same
@@ -205,7 +206,7 @@ class Tagger:
             if start > 0 and _modifier(doc, start):
                 continue
             rule, spec = self._specificity[key]
-            lead = LEAD if start == 0 else 1.0
+            lead = LEAD if start in (0, doc.user_data.get("lead")) else 1.0
             score = rule.weight * (1 + 0.25 * (spec - 1)) * zones[start] * lead
             current = best.get(rule.id)
             if (
