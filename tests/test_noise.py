@@ -11,6 +11,12 @@ from leverlint.noise import clean
     ("raw", "expected"),
     [
         ("[ ] Add an alert (OPS-12)", "Add an alert"),
+        # an id used as a label leaves no colon behind
+        ("CA-001: Replace the HPLC column", "Replace the HPLC column"),
+        # a tracker's "Need <verb>" is the action; "Need a/more ..." names a want
+        ("Need audit all coupling connections", "Audit all coupling connections"),
+        ("Need more nurses on nights", "Need more nurses on nights"),
+        ("Needs a second reviewer", "Needs a second reviewer"),
         # a severity or a standard is not a ticket id
         ("Page the lead on every Sev-1 (OPS-9)", "Page the lead on every Sev-1"),
         ("Store names as UTF-8", "Store names as UTF-8"),

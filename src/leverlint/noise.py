@@ -113,8 +113,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^\s*((we|i)\s+have|we've|i've)\s+(also\s+)?(?=[a-z]+ed\b)", ""),
         # a bare "Should ..." item (the subject was dropped), not "Should the X fail"
         (
-            r"^\s*(should|need to|needs to)\s+"
-            r"(?!(not|never|the|a|an|this|that|it|we|you|they|there|any|one|no)\b)",
+            r"^\s*(should|need to|needs to|need)\s+"
+            r"(?!(not|never|the|a|an|this|that|it|we|you|they|there|any|one|no|more|to)\b)",
             "",
         ),
         # a proposal floated in chat: "What if we ...", "How about ...", "I'd suggest ...",
@@ -133,8 +133,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^\s*(also|then|and|finally|next)\s*[:,]?\s+", ""),
         # an ordinal is a lead-in only with its comma: "Second, add X", not "Second exit route"
         (r"^\s*(first|second|third|firstly|secondly|thirdly)\s*[:,]\s*", ""),
-        # leftover empty brackets and separators
+        # leftover empty brackets and separators, and the colon a removed id left
         (r"\(\s*[,;]?\s*\)|\[\s*\]", ""),
+        (r"^\s*[:\-–—|]\s+", ""),
         (r"\s+([.,;:!?])(?=\s|$)", r"\1"),
     )
 )

@@ -39,10 +39,14 @@ _STATUS = re.compile(r"\s+(implemented|applied|taken|completed|done|in place|so 
 
 
 def _heading_names(title: str) -> tuple[str, ...]:
-    """A heading's normalised text, then its name without qualifiers."""
+    """A heading's normalised text, then its name without qualifiers, then
+    each name of a heading that joins two ("Open risks / Follow-ups")."""
     norm = normalise_heading(title)
     name = _STATUS.sub("", _QUALIFIER.sub("", norm)).strip()
-    return (norm, name) if name and name != norm else (norm,)
+    names = [norm] if not name or name == norm else [norm, name]
+    if " / " in norm:
+        names += [part.strip() for part in norm.split(" / ") if part.strip()]
+    return tuple(names)
 
 
 _ASKS = re.compile(r"[^.!?]*\?")  # a first sentence that ends in a question mark
