@@ -11,6 +11,7 @@ from leverlint.noise import clean
     ("raw", "expected"),
     [
         ("[ ] Add an alert (OPS-12)", "Add an alert"),
+        ("\u23f3 Add a retry queue", "Add a retry queue"),  # in progress, like a tick
         # an id used as a label leaves no colon behind
         ("CA-001: Replace the HPLC column", "Replace the HPLC column"),
         # a tracker's "Need <verb>" is the action; "Need a/more ..." names a want

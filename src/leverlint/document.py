@@ -285,14 +285,22 @@ class _Builder:
                 self.add(cells[column], line)
 
 
+_PROSE_WORDS = 4  # words per cell, on average, that make a column prose
+
+
 def _widest_column(table: _Table, spec: SectionSpec) -> int:
-    """The column with the most text, skipping owner/ticket/status columns."""
+    """The column with the most text, skipping owner/ticket/status columns
+    unless they hold sentences (an "Issue" column that names the work, not
+    its ticket)."""
     width = len(table.headers) or max(len(c) for _, c in table.rows)
     best, best_len = 0, -1
     for i in range(width):
-        if i < len(table.headers) and spec.ignored_column(table.headers[i]):
+        column = [cells[i] for _, cells in table.rows if i < len(cells)]
+        words = sum(len(c.split()) for c in column) / max(len(column), 1)
+        ignored = i < len(table.headers) and spec.ignored_column(table.headers[i])
+        if ignored and words < _PROSE_WORDS:
             continue
-        total = sum(len(cells[i]) for _, cells in table.rows if i < len(cells))
+        total = sum(len(c) for c in column)
         if total > best_len:
             best, best_len = i, total
     return best

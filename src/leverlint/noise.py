@@ -16,7 +16,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for p, r in (
         # task-list boxes and status prefixes
         (r"^\s*\[[ xX]\]\s+", ""),
-        (r"^\s*[\u2705\u2714\u2611]\ufe0f?\s*", ""),
+        (r"^\s*[\u2705\u2714\u2611\u23f3\u231b\U0001f504]\ufe0f?\s*", ""),
         (r"^\s*(todo|fixme|action|ai|done|wip|p[0-4])\s*[:\-]\s*", ""),
         # how minutes and retros label an item: "Agreed:", "Decision -", "AP Sam:"
         (
