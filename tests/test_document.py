@@ -86,3 +86,20 @@ def test_a_word_list_that_is_not_a_list_of_strings_names_its_key(tmp_path: Path,
     path.write_text(yaml.safe_dump(data))
     with pytest.raises(RuleFileError, match=key):
         load_sections(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("Add an alert", True),
+        ("Add_metric to the exporter", True),  # a name from code after the verb
+        ("Always add a timeout", True),
+        ("Never run sudo in the container", True),
+        ("Always", False),
+        ("Alerts were added", False),
+    ],
+)
+def test_opens_with_action_verb(text: str, opens: bool) -> None:
+    from leverlint.sections import load_sections
+
+    assert load_sections().opens_with_action_verb(text) is opens

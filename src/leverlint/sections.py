@@ -50,7 +50,7 @@ def _heading_names(title: str) -> tuple[str, ...]:
 
 
 _ASKS = re.compile(r"[^.!?]*\?")  # a first sentence that ends in a question mark
-_FIRST_WORDS = re.compile(r"[\W_]*([A-Za-z]+)\W+([A-Za-z]+)?")
+_FIRST_WORDS = re.compile(r"[\W_]*([A-Za-z]+)(?:[\W_]+([A-Za-z]+))?")
 
 
 # a short topic label before a sentence: "Account lockout policy - ", "Alerting: "
@@ -101,7 +101,7 @@ class SectionSpec:
     def opens_with_action_verb(self, text: str) -> bool:
         """True when the first word is one of the imperative verbs, or the
         second after an adverb such as "always"."""
-        words = _FIRST_WORDS.match(text + " ")
+        words = _FIRST_WORDS.match(text)
         if words is None:
             return False
         first, second = words.group(1).lower(), (words.group(2) or "").lower()
