@@ -202,11 +202,12 @@ class Tagger:
         matches = self._matcher(doc)
         if len(self._phrases):
             matches += [(strings[m], s, e) for m, s, e in self._phrases(doc)]
+        leads = {0, doc.user_data.get("lead")}  # the first word, and the one after a label
         for key, start, end in matches:
             if start > 0 and _modifier(doc, start):
                 continue
             rule, spec = self._specificity[key]
-            lead = LEAD if start in (0, doc.user_data.get("lead")) else 1.0
+            lead = LEAD if start in leads else 1.0
             score = rule.weight * (1 + 0.25 * (spec - 1)) * zones[start] * lead
             current = best.get(rule.id)
             if (
