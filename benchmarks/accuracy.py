@@ -16,12 +16,14 @@ import argparse
 import re
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from leverlint.levels import band
+from leverlint.model import Evidence
 from leverlint.noise import clean
 from leverlint.tagging import get_tagger
 
@@ -48,16 +50,25 @@ def evaluate(path: Path, show_errors: bool) -> tuple[str, int, int, int, int, st
     return path.name, n, exact, banded, untagged, unseen
 
 
-def report(title: str, items: list[dict[str, Any]], show_errors: bool) -> tuple[int, int, int, int]:
-    """Score ``{text, level, also?}`` items and print exact, band, untagged, confusion."""
-    tagger = get_tagger()
-    decisions = tagger.decide_texts(clean(i["text"]) for i in items)
+def report(
+    title: str,
+    items: list[dict[str, Any]],
+    show_errors: bool,
+    tags: Sequence[tuple[int | None, Sequence[Evidence]]] | None = None,
+) -> tuple[int, int, int, int]:
+    """Score ``{text, level, also?}`` items and print exact, band, untagged, confusion.
+
+    ``tags`` are the (level, evidence) pairs to score, when the caller tagged
+    the items in their documents; by default each text is tagged alone.
+    """
+    if tags is None:
+        decisions = get_tagger().decide_texts(clean(i["text"]) for i in items)
+        tags = [(d.level, d.evidence()) for d in decisions]
     exact = banded = untagged = 0
     confusion: Counter[tuple[int, int | None]] = Counter()
     misses: list[str] = []
-    for item, decision in zip(items, decisions, strict=True):
+    for item, (got, evidence) in zip(items, tags, strict=True):
         gold = {item["level"], *item.get("also", [])}
-        got = decision.level
         confusion[(item["level"], got)] += 1
         if got is None:
             untagged += 1
@@ -66,7 +77,7 @@ def report(title: str, items: list[dict[str, Any]], show_errors: bool) -> tuple[
         if got is not None and any(band(got) == band(g) for g in gold):
             banded += 1
         if got not in gold:
-            top = ", ".join(f"{e.rule}={e.score}" for e in decision.evidence()[:3])
+            top = ", ".join(f"{e.rule}={e.score}" for e in evidence[:3])
             misses.append(
                 f"  gold {item['level']:>2} got {got!s:>4}  {item['text']}\n        [{top}]"
             )

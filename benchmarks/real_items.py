@@ -88,7 +88,7 @@ def sample(count: int, seed: int, under: str, name_part: str) -> int:
 def score(labels_path: Path, errors: bool) -> None:
     """Score one label file against the tagger."""
     text = labels_path.read_text(encoding="utf-8")
-    items, inquiries, missing = [], [], []
+    items, fixes, inquiries, missing = [], [], [], []
     tagger = get_tagger()
     for label in yaml.safe_load(text):
         found = [s for s in solutions(label["file"]) if s.line == label["line"]]
@@ -98,10 +98,13 @@ def score(labels_path: Path, errors: bool) -> None:
         if label["level"] is None:
             inquiries.append(found[0])
         else:
+            fixes.append(found[0])
             items.append(
                 {"text": found[0].text, "level": label["level"], "also": label.get("also", [])}
             )
-    report(labels_path.name, items, errors)
+    # tagged in their sections, as `leverlint check` tags them
+    tags = [(t.level, t.evidence) for t in tagger.tag(fixes)]
+    report(labels_path.name, items, errors, tags)
     first = FIRST_SCORE.search(text)
     if first:
         print(f"first score: {first.group(1)}")

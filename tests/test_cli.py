@@ -120,3 +120,20 @@ def test_classify_explain_shows_rivals_and_winner() -> None:
     assert "-> level 12 (parameters)" in out
     assert "balancing.add-check" in out or "balancing.alert-when" in out
     assert "winner: level 12" in out
+
+
+def test_classify_explain_says_when_the_verb_alone_placed_it() -> None:
+    code, out, _ = invoke("classify", "--explain", "Provision staging with anonymised data.")
+    assert code == 0
+    assert "structure.verb-only" in out
+    assert "the leading verb alone places it (weak evidence)" in out
+
+
+def test_verb_fallback_only_in_action_sections(tmp_path: Path) -> None:
+    doc = tmp_path / "rfc.md"
+    item = "- Provision staging with anonymised data\n"
+    doc.write_text(f"# RFC: staging\n\n## Proposal\n\n{item}\n## Action items\n\n{item}")
+    code, out, _ = invoke("check", "--isolated", "--no-cache", "--format", "json", str(doc))
+    levels = [s["level"] for s in json.loads(out)["files"][0]["solutions"]]
+    assert code != 2
+    assert levels == [None, 10]

@@ -67,6 +67,9 @@ def test_sections_record_role_and_line() -> None:
         ("Isolate the reporting database", False),
         ("Add an alert. Anything else?", False),  # only the first sentence counts
         ("Add a quota so that pods fail fast?", False),  # a tentative proposal
+        ("Investigate and fix the memory leak in the spawner", False),  # proposes the fix
+        ("Look into and remove the stale lock files", False),
+        ("Investigate and report back to the team", True),  # reporting is no fix
     ],
 )
 def test_inquiry_and_questions(text: str, inquiry: bool) -> None:

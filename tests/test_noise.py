@@ -17,6 +17,10 @@ from leverlint.noise import clean
         # a tracker's "Need <verb>" is the action; "Need a/more ..." names a want
         ("Need audit all coupling connections", "Audit all coupling connections"),
         ("Need more nurses on nights", "Need more nurses on nights"),
+        # a tracker's bracketed tags before the action; a bracket before lower case stays
+        ("[Backend][Auth] Rotate the signing keys", "Rotate the signing keys"),
+        ("[Infra] Add a standby broker", "Add a standby broker"),
+        ("[note] this is kept", "[note] this is kept"),
         ("Needs a second reviewer", "Needs a second reviewer"),
         # a severity or a standard is not a ticket id
         ("Page the lead on every Sev-1 (OPS-9)", "Page the lead on every Sev-1"),

@@ -22,9 +22,20 @@ CASES: dict[str, Any] = yaml.safe_load(
 )
 
 
-def _rule_ids_matching(text: str) -> set[str]:
-    decision = get_tagger().decide_texts([clean(text)])[0]
+_ALONE: dict[str, Tagger] = {}
+
+
+def _rule_ids_matching(text: str, rule: Rule | None = None) -> set[str]:
+    """The rules whose evidence the tagger keeps for ``text``. A fallback
+    rule is read only when nothing else matched, so it is tried alone."""
+    tagger = get_tagger()
+    if rule is not None and rule.fallback:
+        tagger = _ALONE.setdefault(rule.id, Tagger([rule]))
+    decision = tagger.decide_texts([clean(text)])[0]
     return {c.rule.id for c in decision.candidates}
+
+
+_BY_ID = {rule.id: rule for rule in RULES}
 
 
 def _examples() -> list[tuple[str, str, bool]]:
@@ -43,7 +54,7 @@ def test_every_rule_has_examples_both_ways() -> None:
 
 @pytest.mark.parametrize(("rule_id", "text", "should"), _examples())
 def test_rule_example(rule_id: str, text: str, should: bool) -> None:
-    assert (rule_id in _rule_ids_matching(text)) is should
+    assert (rule_id in _rule_ids_matching(text, _BY_ID[rule_id])) is should
 
 
 @pytest.mark.parametrize("case", CASES["precedence"], ids=lambda c: c["text"])
@@ -153,3 +164,33 @@ def test_num_in_an_alternation_matches_numbers_and_the_words() -> None:
     decide = Tagger([more]).decide_texts
     hits = decide(["Add more 3 servers", "Add more few servers", "Add more many servers"])
     assert [d.level for d in hits] == [12, 12, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "by"),
+    [
+        ("Audit the straps.", 8, "verb"),  # only the fallback matched
+        ("Audit the alpha straps.", 3, "rules"),  # another rule matched: fallback ignored
+        ("Tests show that audit is slow.", None, "rules"),  # not at the start
+        ("Audits are slow.", None, "rules"),  # -s form: a noun
+        ("Audit of the straps.", None, "rules"),  # a noun followed by "of"
+        ("Straps: audit them weekly.", 8, "verb"),  # after a topic label
+    ],
+)
+def test_fallback_only_when_nothing_else_matched(text: str, level: int | None, by: str) -> None:
+    fallback = Rule(
+        "t.verb",
+        8,
+        "t.verb",
+        0.5,
+        (({"IS_SENT_START": True, "LEMMA": "audit", "LOWER": {"REGEX": "^(?!.*[^s]s$)"}},),),
+        (1,),
+        (),
+        (),
+        (),
+        "x",
+        fallback=True,
+    )
+    other = Rule("t.alpha", 3, "t.alpha", 1.0, (({"LOWER": "alpha"},),), (1,), (), (), (), "x")
+    decision = Tagger([fallback, other]).decide_texts([text])[0]
+    assert (decision.level, decision.by) == (level, by)

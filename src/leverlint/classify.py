@@ -53,6 +53,10 @@ def explain_text(lines: Sequence[str]) -> list[str]:
                 f"(p={d.guess.probability}, knows {d.guess.coverage:.0%} of the text; "
                 f"words: {', '.join(d.guess.words)})"
             )
+        elif d.by == "verb":
+            why = "no other rule matched, so the leading verb alone places it (weak evidence)"
+            if rivals:
+                why += f"; level {rivals[-1][1]}'s verb scored {rivals[-1][0]}"
         elif rivals:
             s, lvl = rivals[-1]
             why = f"its rules sum to {scores[d.level]}, ahead of level {lvl} at {s}"

@@ -25,6 +25,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "",
         ),
         (r"^\s*\[(p[0-4]|todo|high|medium|low)\]\s*", ""),
+        # a tracker's bracketed tags: "[Backend][Auth] Rotate keys", "[PoMo] Add ..."
+        (r"^\s*(\[[a-z][\w .&/\-]{0,24}\]\s*)+(?=(?-i:[A-Z]))", ""),
         # ticket lead-ins: "Created a ticket to add X", "Ticket raised to add X"
         (
             r"^\s*((we|i)\s+(have\s+|'ve\s+)?)?"

@@ -1,7 +1,8 @@
 """``leverlint rules --check PACK``: validate a pack and run its examples.
 
 The rule-pack author's test loop: every ``match`` example must be matched by
-its rule and every ``no-match`` example must not be.
+its rule and every ``no-match`` example must not be. A fallback rule is
+tried on its own, since other rules' matches would hide it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ def check_pack(path: Path) -> list[str]:
         for rule in rules:
             examples = [(t, True) for t in rule.match_examples]
             examples += [(t, False) for t in rule.nomatch_examples]
-            decisions = tagger.decide_texts(clean(t) for t, _ in examples)
+            # a fallback rule is read only when nothing else matched: test it alone
+            own = Tagger([rule]) if rule.fallback else tagger
+            decisions = own.decide_texts(clean(t) for t, _ in examples)
             for (text, should), decision in zip(examples, decisions, strict=True):
                 matched = any(c.rule.id == rule.id for c in decision.candidates)
                 if matched != should:

@@ -118,7 +118,15 @@ def markdown(rules: Collection[Rule]) -> str:
             SILENCE.format(code=spec.code),
             "",
         ]
-    parts += ["## Tag rules", "", "| id | level | reason |", "|---|---|---|"]
+    parts += [
+        "## Tag rules",
+        "",
+        "A *fallback* rule is read only when no other rule matched a solution.",
+        "",
+        "| id | level | reason |",
+        "|---|---|---|",
+    ]
     for rule in sorted(rules, key=lambda r: (-r.level, r.id)):
-        parts.append(f"| `{rule.id}` | {rule.level} {LEVEL_NAMES[rule.level]} | {rule.reason} |")
+        reason = f"*fallback*: {rule.reason}" if rule.fallback else rule.reason
+        parts.append(f"| `{rule.id}` | {rule.level} {LEVEL_NAMES[rule.level]} | {reason} |")
     return "\n".join(parts) + "\n"

@@ -1,7 +1,7 @@
 """Rule packs: YAML files of level-tagging rules, loaded and validated strictly.
 
 A pack is ``rules: [{id, level, reason, weight, patterns, phrases,
-examples: {match, no-match}}]``. Token patterns are spaCy Matcher patterns,
+examples: {match, no-match}, fallback}]``. Token patterns are spaCy Matcher patterns,
 with a readable shorthand for the common cases (see ``expand_token``):
 
 * ``"@change_verb"`` any lemma of the word class ``change_verb``
@@ -28,7 +28,9 @@ from leverlint.errors import RuleFileError
 from leverlint.nlp import lemmatize
 from leverlint.resources import line_of, load_yaml, rules_dir
 
-RULE_KEYS = frozenset({"id", "level", "reason", "weight", "patterns", "phrases", "examples"})
+RULE_KEYS = frozenset(
+    {"id", "level", "reason", "weight", "patterns", "phrases", "examples", "fallback"}
+)
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
 _OPS = {"?", "*", "+", "!"}
 _WINDOW = re.compile(r"^~(\d)$")
@@ -47,7 +49,9 @@ class Rule:
     ``weight`` says how strong the evidence is when it matches (1.0 is an
     ordinary cue, 2.0 a decisive one); ``specificity`` per pattern counts
     the constrained words, so a longer, more specific match outweighs a
-    shorter one of the same weight.
+    shorter one of the same weight. A ``fallback`` rule is weak evidence
+    read only when no other rule matched, and only at the start of the
+    text (an imperative's verb alone: "Provision ...", "Audit ...").
     """
 
     id: str
@@ -62,6 +66,7 @@ class Rule:
     source: str
     line: int | None = None
     pattern_lines: tuple[int | None, ...] = ()
+    fallback: bool = False
 
 
 def load_classes(path: Path | None = None) -> dict[str, frozenset[str]]:
@@ -175,6 +180,9 @@ def _rule(
         raise fail(f"{where}: 'phrases' must be a list of strings")
     if not patterns and not phrases:
         raise fail(f"{where}: needs 'patterns' or 'phrases'")
+    fallback = entry.get("fallback", False)
+    if not isinstance(fallback, bool):
+        raise fail(f"{where}: 'fallback' must be true or false")
     examples = entry.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"match", "no-match"}:
         raise fail(f"{where}: 'examples' takes only 'match' and 'no-match'")
@@ -196,6 +204,7 @@ def _rule(
         source=str(path),
         line=line,
         pattern_lines=tuple(line_of(p) or line for p in raw_patterns),
+        fallback=fallback,
     )
 
 

@@ -50,6 +50,7 @@ def _heading_names(title: str) -> tuple[str, ...]:
 
 
 _ASKS = re.compile(r"[^.!?]*\?")  # a first sentence that ends in a question mark
+_AND_THEN = re.compile(r"\s+(?:and|&)\s+([A-Za-z]+)")  # "Investigate and fix ..."
 _FIRST_WORDS = re.compile(r"[\W_]*([A-Za-z]+)(?:[\W_]+([A-Za-z]+))?")
 
 
@@ -131,8 +132,11 @@ class SectionSpec:
         """True for an item that asks ("Look into X", "How do we ...?") rather
         than proposes. A tentative proposal that starts with an action verb
         ("Add a quota so pods fail fast?") stays a proposal."""
-        if self.inquiry.match(text):
-            return True
+        asks = self.inquiry.match(text)
+        if asks:
+            # "Investigate and fix the leak" proposes the fix
+            then = _AND_THEN.match(text, asks.end())
+            return not (then and then.group(1).lower() in self.imperative)
         return bool(_ASKS.match(text)) and not self.opens_with_action_verb(text)
 
     def is_argument(self, text: str) -> bool:

@@ -28,7 +28,13 @@ How a level is chosen (the precedence; the README repeats it for users):
    words, has rule evidence scoring at least two thirds of the winner's,
    that level wins, still on its rules' evidence. The model never places
    a solution no rule matched.
-5. No match: ``level=None``. leverlint says it cannot place the solution.
+5. Fallback rules (``fallback: true``) are read only when no other rule
+   matched: an imperative's verb alone, at the start of the text or after a
+   topic label ("Provision staging with ...", "Audit all couplings"), says
+   what kind of change is asked for. They are the weakest evidence there
+   is, and the explanation says so. In a document such a tag is kept only
+   for items of an action section (see ``Tagger.tag``).
+6. No match: ``level=None``. leverlint says it cannot place the solution.
 """
 
 from __future__ import annotations
@@ -87,6 +93,64 @@ def _modifier(doc: Any, start: int) -> bool:
     )
 
 
+# A sentence-initial -ing word followed by one of these is a subject
+# ("Adding X was rejected"), not an instruction ("Adding X to the runbook").
+_FINITE = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "does",
+        "do",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "means",
+        "seems",
+    }
+)
+# a sentence-initial word followed by one of these is a noun ("Tests are
+# flaky", "Review of the outage", "Audits: quarterly")
+_NOUN_NEXT = _FINITE | {"be", "been", "being", "'s", "of", ":"}
+_PREPOSITIONS = frozenset(
+    {"in", "into", "to", "by", "via", "as", "at", "on", "from", "with", "for", "through"}
+)
+
+
+def _describes(doc: Any, start: int, label_end: int | None) -> bool:
+    """Whether the verb a fallback rule found at ``start`` describes rather
+    than instructs: a gerund subject ("Implementing this is simple"), a
+    participle before a preposition ("Recorded in the API as ..."), or a
+    participle inside a topic label ("Reduced load: caches ..."); or it is
+    a noun followed by its verb ("Tests are flaky", "Review of the outage")."""
+    word = doc[start].lower_
+    if start + 1 < len(doc) and doc[start + 1].lower_ in _NOUN_NEXT:
+        return True
+    if word.endswith("ing"):
+        for tok in doc[start + 1 :]:
+            if tok.text in SENTENCE_END:
+                break
+            if tok.lower_ in _FINITE:
+                return True
+    if word.endswith("ed"):
+        if start + 1 < len(doc) and doc[start + 1].lower_ in _PREPOSITIONS:
+            return True
+        if label_end is not None and start < label_end:
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One rule's best match in a text, scored."""
@@ -103,7 +167,8 @@ class Decision:
     """The tagger's answer for one text: the level and every candidate.
 
     ``by`` says what placed it: ``"rules"`` or ``"close call"`` (rules found
-    the level, the learned model chose it over the top score); ``guess`` is
+    the level, the learned model chose it over the top score) or ``"verb"``
+    (only fallback rules matched: the leading verb placed it); ``guess`` is
     the model's view that settled a close call.
     """
 
@@ -216,6 +281,19 @@ class Tagger:
                 or (score == current.score and end - start > current.end - current.start)
             ):
                 best[rule.id] = Candidate(rule, start, end, doc[start:end].text, score)
+        by = "rules"
+        if any(c.rule.fallback for c in best.values()):
+            ruled = {k: c for k, c in best.items() if not c.rule.fallback}
+            if ruled:
+                best = ruled
+            else:
+                label = doc.user_data.get("lead")
+                best = {
+                    k: c
+                    for k, c in best.items()
+                    if c.start in leads and not _describes(doc, c.start, label)
+                }
+                by = "verb"
         if not best:
             return Decision(None, (), ())
         totals: dict[int, float] = defaultdict(float)
@@ -233,7 +311,7 @@ class Tagger:
         close = {
             lvl for lvl, s in totals.items() if lvl != level and s >= CLOSE_CALL * totals[level]
         }
-        if self.model is not None and close:
+        if self.model is not None and close and by == "rules":
             guess = self.model.guess([t.lemma_ for t in doc])
             if (
                 guess is not None
@@ -242,7 +320,7 @@ class Tagger:
                 and guess.coverage >= MIN_COVERAGE
             ):
                 return Decision(guess.level, candidates, scores, "close call", guess)
-        return Decision(level, candidates, scores)
+        return Decision(level, candidates, scores, by)
 
     def decide_texts(self, texts: Iterable[str]) -> list[Decision]:
         """Decide many texts in one ``nlp.pipe`` batch.
@@ -262,14 +340,23 @@ class Tagger:
         return [found[t] for t in clipped]
 
     def tag(self, solutions: Sequence[Solution]) -> tuple[Tagged, ...]:
-        """Tag a document's solutions; inquiries ("Look into X") get no level."""
+        """Tag a document's solutions; inquiries ("Look into X") get no level.
+
+        A level placed by its leading verb alone (``by == "verb"``) is kept
+        only in action sections, where items are things to do. In a design or
+        an options list a bare imperative is as often a spec step ("Apply
+        type inference", "Use tables") as a fix, so there it stays untagged.
+        """
         decisions = iter(self.decide_texts(s.text for s in solutions if not s.inquiry))
         out = []
         for sol in solutions:
             if sol.inquiry:
                 out.append(Tagged(sol, None, ()))
+                continue
+            d = next(decisions)
+            if d.by == "verb" and sol.section.role != "action":
+                out.append(Tagged(sol, None, ()))
             else:
-                d = next(decisions)
                 out.append(Tagged(sol, d.level, d.evidence()))
         return tuple(out)
 
