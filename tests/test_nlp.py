@@ -71,6 +71,12 @@ def test_tokens(text: str, tokens: list[str]) -> None:
         ("Jane (ops, 2 days): add an alert", None),  # not a short label of words
         ("At 10:30 the job failed", None),
         ("Monitoring", None),
+        ("Quote-Grounding Eval: Build a labelled set of claims", "Build"),  # hyphenated word
+        ("Kube-Scheduler tuning: raise the QPS limit", "raise"),
+        # a leading time or condition clause frames the instruction after its comma
+        ("Before finalizing the answer, verify each claim", "verify"),
+        ("Citations: if a claim has no source, flag it", "flag"),
+        ("When in doubt ask the on-call", None),  # no comma: no frame to skip
     ],
 )
 def test_topic_label_starts_a_sentence(text: str, lead: str | None) -> None:

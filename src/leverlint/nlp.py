@@ -156,16 +156,42 @@ def mark_topic_label(doc: Any) -> None:
     "Network isolation \u2014 Ensure ..."): the action after the label leads
     the item the way a first word does. Its index is kept in
     ``doc.user_data["lead"]``."""
+    start = 0
     for i in range(1, min(len(doc) - 1, _LABEL_MAX_WORDS + 1)):
         tok = doc[i]
         dash = tok.text == "-" and bool(tok.whitespace_) and bool(doc[i - 1].whitespace_)
         if tok.text in _LABEL_MARKS or dash:
-            if doc[i + 1].is_alpha and all(t.is_alpha or t.text in "/&'" for t in doc[:i]):
-                doc[i + 1].is_sent_start = True
-                doc.user_data["lead"] = i + 1
-            return
-        if not (tok.is_alpha or tok.text in "/&'"):
-            return
+            if doc[i + 1].is_alpha and all(_label_word(t) for t in doc[:i]):
+                start = i + 1
+            break
+        if not _label_word(tok):
+            break
+    # a leading time or condition clause frames the instruction after its
+    # comma: "Before finalizing, verify each claim", "If the queue backs up, page ..."
+    if start < len(doc) and doc[start].lower_ in _FRAMES:
+        for j in range(start + 2, min(len(doc) - 1, start + _FRAME_MAX_WORDS + 2)):
+            if doc[j].text in SENTENCE_END:
+                break
+            if doc[j].text == ",":
+                if doc[j + 1].is_alpha:
+                    start = j + 1
+                break
+    if start:
+        doc[start].is_sent_start = True
+        doc.user_data["lead"] = start
+
+
+_FRAMES = frozenset(
+    {"before", "after", "when", "whenever", "if", "once", "until", "unless", "while"}
+)
+_FRAME_MAX_WORDS = 10
+_HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+
+
+def _label_word(tok: Any) -> bool:
+    """A word a topic label may hold: letters, a hyphenated compound
+    ("Quote-Grounding"), or "/", "&", "'"."""
+    return bool(tok.is_alpha or tok.text in "/&'" or _HYPHENATED.fullmatch(tok.text))
 
 
 @cache
