@@ -16,7 +16,12 @@ from pathlib import Path
 from leverlint.errors import RuleFileError
 from leverlint.resources import load_yaml, rules_dir
 
-_NUMBERING = re.compile(r"^\s*((\d+(\.\d+)*|[ivxlc]+|[a-z])[.)]|\d+(\.\d+)+)\s+", re.IGNORECASE)
+_NUMBERING = re.compile(
+    r"^\s*((\d+(\.\d+)*|[ivxlc]+|[a-z])[.)]|\d+(\.\d+)+"
+    # a step's label: "D7: Preventive measures", "Step 4 - Corrective actions"
+    r"|(d|step|phase|stage|part)\s*\d+[a-z]?\s*[:.)\u2013\u2014-])\s+",
+    re.IGNORECASE,
+)
 _MARKUP = re.compile(r"[*_`~#]+")
 _TRAIL = re.compile(r"[\s:.!?…\-–—]+$")
 _SPACE = re.compile(r"\s+")

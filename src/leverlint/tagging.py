@@ -120,6 +120,8 @@ _FINITE = frozenset(
         "seems",
     }
 )
+# where a topic label ends: "Adding details: the model could ..." is an instruction
+_LABEL_END = frozenset({":", "\u2013", "\u2014"})
 # a sentence-initial word followed by one of these is a noun ("Tests are
 # flaky", "Review of the outage", "Audits: quarterly")
 _NOUN_NEXT = _FINITE | {"be", "been", "being", "'s", "of", ":"}
@@ -139,7 +141,7 @@ def _describes(doc: Any, start: int, label_end: int | None) -> bool:
         return True
     if word.endswith("ing"):
         for tok in doc[start + 1 :]:
-            if tok.text in SENTENCE_END:
+            if tok.text in SENTENCE_END or tok.text in _LABEL_END:
                 break
             if tok.lower_ in _FINITE:
                 return True
