@@ -31,6 +31,14 @@ def test_extraction(case: dict[str, Any]) -> None:
         ("rfcs/0001-foo.md", {}, ["Foo"], "rfc"),
         ("docs/design-doc-cache.md", {}, ["Cache"], "design"),
         ("notes.md", {}, ["Meeting notes"], "other"),
+        # how incident write-ups title themselves
+        ("x.md", {}, ["Incident 2020-09-01: bot down"], "postmortem"),
+        ("x.md", {}, ["8D Report: label printer jams"], "postmortem"),
+        ("x.md", {}, ["RCA: checkout latency"], "postmortem"),
+        ("x.md", {}, ["After-action review: flood drill"], "postmortem"),
+        ("x.md", {}, ["Outage on 3 May"], "postmortem"),
+        ("x.md", {}, ["Root cause analysis of the March stock-out"], "postmortem"),
+        ("x.md", {}, ["Incidentally, a design"], "design"),
     ],
 )
 def test_detect_kind(path: str, front: dict[str, str], titles: list[str], kind: str) -> None:

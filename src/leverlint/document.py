@@ -256,10 +256,29 @@ class _Builder:
             return  # a lead-in for the nested items, not a fix itself
         if item.nested and (self.spec.is_metadata(text) or _CONTINUATION.match(text)):
             return  # elaborates its parent
+        if item.nested and self.items:
+            text = self._joined(self.items[-1], text)
         if self.section is None and self.candidate is not None:
             self.held.setdefault(self.candidate, []).append((text, item.line, item.nested))
             return
         self.add(text, item.line)
+
+    def _joined(self, parent: _Item, text: str) -> str:
+        """A nested item that only names an object finishes its parent's
+        lead-in: "Add inspection items for:" + "Coupling condition" reads
+        "Add inspection items for coupling condition". A nested item with a
+        verb of its own stands alone."""
+        lead = (parent.text or "").strip()
+        if not lead.endswith(":") or self.spec.opens_with_action_verb(clean(text)):
+            return text
+        head = lead[:-1].rstrip()
+        short = len(text.split()) <= _OBJECT_WORDS and not _SENTENCE_MARK.search(text)
+        if not (short and len(head.split()) > 1 and self.spec.opens_with_action_verb(clean(head))):
+            return text
+        if text[:2].istitle():  # "Coupling" but not "API"
+            text = text[0].lower() + text[1:]
+        glue = " " if _PREPOSITION_END.search(head) else ": "
+        return f"{head}{glue}{text}"
 
     def paragraph(self, text: str, line: int) -> None:
         if self.section is None:
@@ -285,6 +304,11 @@ class _Builder:
                 self.add(cells[column], line)
 
 
+_OBJECT_WORDS = 8  # a nested item this short, with no sentence in it, may name an object
+_SENTENCE_MARK = re.compile(r"[.;!?]\s")
+_PREPOSITION_END = re.compile(
+    r"\b(for|to|on|in|of|with|about|into|including|covering|across|around)$", re.I
+)
 _PROSE_WORDS = 4  # words per cell, on average, that make a column prose
 
 

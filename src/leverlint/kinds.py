@@ -38,7 +38,11 @@ _KIND_ALIASES: dict[str, str] = {
 }
 _TITLE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"post-?mortem|incident (review|report)|retrospective|\bpir\b", re.I),
+        re.compile(
+            r"post-?mortem|\bincident\b|\boutage\b|retrospective|\bretro\b|\bpir\b|\brca\b"
+            r"|root cause|\b8d\b|after[- ]action|\bcapa\b|lessons learn|failure (report|analysis)",
+            re.I,
+        ),
         "postmortem",
     ),
     (re.compile(r"\badr\b|architecture decision", re.I), "adr"),
