@@ -107,6 +107,8 @@ def test_a_word_list_that_is_not_a_list_of_strings_names_its_key(tmp_path: Path,
         ("Always add a timeout", True),
         ("Never run sudo in the container", True),
         ("Always", False),
+        ("Address will be the hash of the key", False),  # a noun before its verb
+        ("Review of the outage is booked", False),
         ("Alerts were added", False),
     ],
 )

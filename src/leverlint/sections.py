@@ -55,6 +55,30 @@ def _heading_names(title: str) -> tuple[str, ...]:
 
 
 _ASKS = re.compile(r"[^.!?]*\?")  # a first sentence that ends in a question mark
+# a first word followed by one of these is a noun, not an imperative
+_NOUN_NEXT = frozenset(
+    {
+        "will",
+        "would",
+        "shall",
+        "should",
+        "must",
+        "can",
+        "could",
+        "may",
+        "might",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "does",
+        "did",
+        "of",
+    }
+)
 _AND_THEN = re.compile(r"\s+(?:and|&)\s+([A-Za-z]+)")  # "Investigate and fix ..."
 _FIRST_WORDS = re.compile(r"[\W_]*([A-Za-z]+)(?:[\W_]+([A-Za-z]+))?")
 
@@ -111,6 +135,8 @@ class SectionSpec:
         if words is None:
             return False
         first, second = words.group(1).lower(), (words.group(2) or "").lower()
+        if second in _NOUN_NEXT:  # "Address will be a hash", "Review of the outage"
+            return False
         return first in self.imperative or (first in self.adverbs and second in self.imperative)
 
     def is_action_sentence(self, sentence: str) -> bool:
