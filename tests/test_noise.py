@@ -21,6 +21,9 @@ from leverlint.noise import clean
         ("[Backend][Auth] Rotate the signing keys", "Rotate the signing keys"),
         ("[Infra] Add a standby broker", "Add a standby broker"),
         ("[note] this is kept", "[note] this is kept"),
+        # examples that trail off are an aside
+        ("Test boundary conditions (limit=0, limit=1, etc.)", "Test boundary conditions"),
+        ("Rotate keys (all of them)", "Rotate keys (all of them)"),
         ("Needs a second reviewer", "Needs a second reviewer"),
         # a severity or a standard is not a ticket id
         ("Page the lead on every Sev-1 (OPS-9)", "Page the lead on every Sev-1"),

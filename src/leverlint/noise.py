@@ -56,6 +56,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"<?https?://\S+>?", ""),
         # asides that elaborate: "(i.e. ...)", "(e.g. ...)", "(see ...)"
         (r"\(\s*(?:i\.e\.|e\.g\.|ie\b|eg\b|for example|for instance|see|such as)[^()]*\)", ""),
+        # a list of examples that trails off: "(limit=0, limit=1, etc.)"
+        (r"\([^()]*,\s*(?:etc\.?|and so on|\.\.\.|\u2026)\s*\)", ""),
         # owner / ticket / due tails: "(owner: @x)", "- Owner: Jane", "due 2026-04-01"
         (r"[\(\[]\s*(owner|owners|assignee|due|eta|ticket|jira|by)\b[^\)\]]*[\)\]]", ""),
         (r"\s[-–—|,;]?\s*\b(owner|owners|assignee|due|eta|ticket|jira)\s*:.*$", ""),

@@ -38,8 +38,11 @@ def normalise_heading(title: str) -> str:
 
 # what may follow a section's name without changing what the section holds:
 # a parenthesis, a qualifier after a dash or colon, a purpose or scope
-# ("to prevent recurrence", "for sprint 3"), a status word
-_QUALIFIER = re.compile(r"\s*(\(.*\)|\s[-\u2013\u2014]\s.*|:\s.*|\s(to|for)\s.*)$")
+# ("to prevent recurrence", "for sprint 3"), a source ("based on the
+# analysis", "arising from the audit"), a status word
+_QUALIFIER = re.compile(
+    r"\s*(\(.*\)|\s[-\u2013\u2014]\s.*|:\s.*|\s(to|for|based on|arising from|following)\s.*)$"
+)
 _STATUS = re.compile(r"\s+(implemented|applied|taken|completed|done|in place|so far|to date)$")
 
 

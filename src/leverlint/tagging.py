@@ -7,8 +7,8 @@ How a level is chosen (the precedence; the README repeats it for users):
    ``specificity`` grows by a quarter for each constrained word beyond the
    first, so "lower the alert threshold" (verb + quantity noun) beats the
    lone word "alert"; ``zone`` is 1.0 in the main clause, 0.6 in a purpose
-   clause ("so that ...", "to ensure ...") and in an item's later sentences
-   (they explain the first), 0.6 inside a condition ("when
+   clause ("so that ...", "to ensure ..."), inside a parenthesis and in an
+   item's later sentences (they explain the first), 0.6 inside a condition ("when
    the error rate doubles": the trigger, not the fix), 0.5 after
    "instead of" / "rather than", and 0.5 inside a negation ("jobs should
    not be dropped but parked": what is denied is not what is proposed; the
@@ -248,6 +248,15 @@ class Tagger:
         )
         for i in range(min(purpose_from, first_end + 1), len(doc)):
             zones[i] = PURPOSE
+        # a parenthesis explains its clause: "Add periodEnd (needed by the dashboard)"
+        depth = 0
+        for i, tok in enumerate(doc):
+            if tok.text == ")":
+                depth = max(depth - 1, 0)
+            if depth:
+                zones[i] = min(zones[i], PURPOSE)
+            if tok.text == "(":
+                depth += 1
         for start, end, kind in marks:
             if kind == "purpose" or start == 0:
                 continue  # a leading "If ..." is the sentence's own frame
