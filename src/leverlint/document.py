@@ -143,6 +143,7 @@ class _Item:
 
 @dataclass(slots=True)
 class _Table:
+    line: int = 0
     headers: list[str] = field(default_factory=list)
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
     in_head: bool = False
@@ -294,7 +295,22 @@ class _Builder:
 
     def close_table(self) -> None:
         table, self.table = self.table, None
-        if table is None or self.section is None or not table.rows:
+        if table is None or not table.rows:
+            return
+        fixes = self.spec.fix_column(table.headers)
+        if fixes is not None:
+            # a register's mitigation column holds fixes under any heading;
+            # a row that accepts the risk fixes nothing
+            section = self.section
+            if section is None or section.role != "action":
+                title = self.titles[-1] if self.titles else table.headers[fixes]
+                section = Section(title=title, depth=_LABEL_DEPTH, line=table.line, role="action")
+                self.sections.append(section)
+            for line, cells in table.rows:
+                if fixes < len(cells) and not self.spec.declined_row(cells, fixes):
+                    self.add(cells[fixes], line, section)
+            return
+        if self.section is None:
             return
         column = self.spec.action_column(table.headers)
         if column is None:
@@ -425,7 +441,7 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
         elif t == "list_item_close":
             b.close_item()
         elif t == "table_open":
-            b.table = _Table()
+            b.table = _Table(line=_line(tok))
         elif t == "thead_open" and b.table is not None:
             b.table.in_head = True
         elif t == "thead_close" and b.table is not None:

@@ -106,6 +106,8 @@ class SectionSpec:
     metadata: re.Pattern[str]
     action_columns: re.Pattern[str]
     ignore_columns: re.Pattern[str]
+    fix_columns: re.Pattern[str]
+    declined: re.Pattern[str]
     inquiry: re.Pattern[str]
     argument: re.Pattern[str]
     bookkeeping: re.Pattern[str]
@@ -193,6 +195,22 @@ class SectionSpec:
                 return i
         return None
 
+    def fix_column(self, headers: list[str]) -> int | None:
+        """Index of a column that holds fixes wherever its table stands (a
+        risk or threat register's "Mitigation"), if one does."""
+        for i, header in enumerate(headers):
+            if self.fix_columns.fullmatch(normalise_heading(header)):
+                return i
+        return None
+
+    def declined_row(self, cells: list[str], column: int) -> bool:
+        """A register row whose risk is accepted or transferred, not fixed."""
+        return any(
+            self.declined.fullmatch(normalise_heading(c))
+            for i, c in enumerate(cells)
+            if i != column
+        )
+
     def ignored_column(self, header: str) -> bool:
         """True for owner, ticket, status and similar columns."""
         return bool(self.ignore_columns.fullmatch(normalise_heading(header)))
@@ -234,6 +252,8 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         "action-markers",
         "imperative-verbs",
         "imperative-adverbs",
+        "fix-columns",
+        "declined-rows",
         "metadata-keys",
         "inquiry-starts",
         "question-starts",
@@ -276,6 +296,8 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         metadata=re.compile(rf"^\s*\**(?:{meta})\**\s*:", re.IGNORECASE),
         action_columns=re.compile(_alternation(path, "action-columns", data["action-columns"])),
         ignore_columns=re.compile(_alternation(path, "ignore-columns", data["ignore-columns"])),
+        fix_columns=re.compile(_alternation(path, "fix-columns", data.get("fix-columns", []))),
+        declined=re.compile(_alternation(path, "declined-rows", data.get("declined-rows", []))),
         # a listed start as a whole word, not a "Why:" label
         inquiry=re.compile(rf"^\W*(?:{inquiries})\b(?!:)", re.IGNORECASE),
         argument=re.compile(rf"^\s*(?:{arguments})", re.IGNORECASE),
