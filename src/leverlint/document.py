@@ -284,6 +284,12 @@ class _Builder:
     def paragraph(self, text: str, line: int) -> None:
         if self.section is None:
             return
+        bullets = _symbol_bullets(text)
+        if bullets is not None:
+            # lines that each open on the same symbol are a list ("📝 Replace ...")
+            for i, item in enumerate(bullets):
+                self.add(item, line + i)
+            return
         action = self.section.role == "action"
         for offset, sentence in _sentences(text):
             if sentence.endswith(":") and _LEAD_IN.search(sentence):
@@ -318,6 +324,20 @@ class _Builder:
         for line, cells in table.rows:
             if column < len(cells):
                 self.add(cells[column], line)
+
+
+_SYMBOL_BULLET = re.compile(r"^\s*([^\w\s\[\](){}<>\"'`*_#|!.,;:/\\-])\ufe0f?\s+(\S.*)$")
+
+
+def _symbol_bullets(text: str) -> list[str] | None:
+    """The items of a paragraph whose lines (two or more) each open on the same
+    symbol, an emoji or a mark used as a bullet; else ``None``."""
+    lines = text.split("\n")
+    found = [_SYMBOL_BULLET.match(line) for line in lines]
+    if len(lines) < 2 or not all(found):
+        return None
+    marks = {m.group(1) for m in found if m}
+    return [m.group(2) for m in found if m] if len(marks) == 1 else None
 
 
 _OBJECT_WORDS = 8  # a nested item this short, with no sentence in it, may name an object
