@@ -23,7 +23,7 @@ import yaml
 from accuracy import FIRST_SCORE, report
 
 from leverlint.document import parse
-from leverlint.model import Solution
+from leverlint.model import Document, Solution
 from leverlint.tagging import get_tagger
 
 HERE = Path(__file__).resolve().parent
@@ -59,9 +59,15 @@ def main() -> int:
 @cache
 def solutions(name: str) -> tuple[Solution, ...]:
     """The solutions leverlint extracts from one corpus file (parsed once)."""
+    return parsed(name).solutions
+
+
+@cache
+def parsed(name: str) -> Document:
+    """One corpus file, parsed."""
     path = CORPUS / name
     doc, _ = parse(str(path), path.read_text(encoding="utf-8"))
-    return doc.solutions
+    return doc
 
 
 def labelled() -> set[tuple[str, int]]:
@@ -95,20 +101,21 @@ def score(labels_path: Path, errors: bool) -> None:
         if not found:
             missing.append(label)
             continue
+        kind = parsed(label["file"]).kind
         if label["level"] is None:
-            inquiries.append(found[0])
+            inquiries.append((found[0], kind))
         else:
-            fixes.append(found[0])
+            fixes.append((found[0], kind))
             items.append(
                 {"text": found[0].text, "level": label["level"], "also": label.get("also", [])}
             )
     # tagged in their sections, as `leverlint check` tags them
-    tags = [(t.level, t.evidence) for t in tagger.tag(fixes)]
+    tags = [(t.level, t.evidence) for sol, kind in fixes for t in tagger.tag([sol], kind)]
     report(labels_path.name, items, errors, tags)
     first = FIRST_SCORE.search(text)
     if first:
         print(f"first score: {first.group(1)}")
-    tagged = [t for t in tagger.tag(inquiries) if t.level is not None]
+    tagged = [t for sol, kind in inquiries for t in tagger.tag([sol], kind) if t.level is not None]
     print(f"inquiries (not fixes) left untagged: {len(inquiries) - len(tagged)}/{len(inquiries)}")
     if errors:
         for t in tagged:

@@ -137,3 +137,15 @@ def test_verb_fallback_only_in_action_sections(tmp_path: Path) -> None:
     levels = [s["level"] for s in json.loads(out)["files"][0]["solutions"]]
     assert code != 2
     assert levels == [None, 10]
+
+
+def test_verb_fallback_reads_an_adr_decision(tmp_path: Path) -> None:
+    doc = tmp_path / "adr-0007-staging.md"
+    doc.write_text(
+        "# ADR 7: staging\n\n## Decision\n\n- Provision staging with anonymised data\n\n"
+        "## Considered options\n\n- Provision staging with anonymised data\n"
+    )
+    code, out, _ = invoke("check", "--isolated", "--no-cache", "--format", "json", str(doc))
+    levels = [s["level"] for s in json.loads(out)["files"][0]["solutions"]]
+    assert code != 2
+    assert levels == [10, None]

@@ -255,10 +255,12 @@ class _Builder:
             return
         if item.has_children and text.endswith(":"):
             return  # a lead-in for the nested items, not a fix itself
-        if item.nested and (self.spec.is_metadata(text) or _CONTINUATION.match(text)):
+        if item.nested and self.spec.is_metadata(text):
+            return  # "Owner: @sre" describes its parent
+        joined = self._joined(self.items[-1], text) if item.nested and self.items else text
+        if joined == text and item.nested and _CONTINUATION.match(text):
             return  # elaborates its parent
-        if item.nested and self.items:
-            text = self._joined(self.items[-1], text)
+        text = joined
         if self.section is None and self.candidate is not None:
             self.held.setdefault(self.candidate, []).append((text, item.line, item.nested))
             return

@@ -41,7 +41,7 @@ def lint(
     for work that is not needed. The checks never set their own code or
     severity; this function stamps them from the spec and ``severities``.
     """
-    tagged = tagger.tag(doc.solutions) if doc.solutions and tagger is not None else ()
+    tagged = tagger.tag(doc.solutions, doc.kind) if doc.solutions and tagger is not None else ()
     hits = tuple(red_flags.find(doc.prose)) if red_flags is not None else ()
     facts = Facts(document=doc, tagged=tagged, red_flags=hits)
     severities = severities or {}

@@ -153,6 +153,11 @@ def _describes(doc: Any, start: int, label_end: int | None) -> bool:
     return False
 
 
+def _verb_may_place(role: str, kind: str) -> bool:
+    """Whether a level placed by the leading verb alone counts in a section."""
+    return role == "action" or (role == "decision" and kind == "adr")
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One rule's best match in a text, scored."""
@@ -350,13 +355,14 @@ class Tagger:
         self._memo.update((t, found[t]) for t in todo)
         return [found[t] for t in clipped]
 
-    def tag(self, solutions: Sequence[Solution]) -> tuple[Tagged, ...]:
+    def tag(self, solutions: Sequence[Solution], kind: str = "other") -> tuple[Tagged, ...]:
         """Tag a document's solutions; inquiries ("Look into X") get no level.
 
         A level placed by its leading verb alone (``by == "verb"``) is kept
-        only in action sections, where items are things to do. In a design or
-        an options list a bare imperative is as often a spec step ("Apply
-        type inference", "Use tables") as a fix, so there it stays untagged.
+        only where items are things to do: action sections, and an ADR's
+        decision ("Use ffmpeg-go for ..."). In an RFC's design or any options
+        list a bare imperative is as often a spec step ("Apply type
+        inference", "Use tables") as a fix, so there it stays untagged.
         """
         decisions = iter(self.decide_texts(s.text for s in solutions if not s.inquiry))
         out = []
@@ -365,7 +371,7 @@ class Tagger:
                 out.append(Tagged(sol, None, ()))
                 continue
             d = next(decisions)
-            if d.by == "verb" and sol.section.role != "action":
+            if d.by == "verb" and not _verb_may_place(sol.section.role, kind):
                 out.append(Tagged(sol, None, ()))
             else:
                 out.append(Tagged(sol, d.level, d.evidence()))
