@@ -33,7 +33,7 @@ How a level is chosen (the precedence; the README repeats it for users):
    topic label ("Provision staging with ...", "Audit all couplings"), says
    what kind of change is asked for. They are the weakest evidence there
    is, and the explanation says so. In a document such a tag is kept only
-   for items of an action section (see ``Tagger.tag``).
+   for items of an action section or an ADR's decision (see ``Tagger.tag``).
 6. No match: ``level=None``. leverlint says it cannot place the solution.
 """
 
