@@ -106,6 +106,17 @@ def _unknown_inflection(lower: str) -> str:
 # tokens that end a sentence (the tagger's zones and the learned model's
 # features both look at an item's first sentence)
 SENTENCE_END = frozenset({".", "!", "?"})
+# Finite auxiliaries and modals. A sentence-initial -ing word followed by one
+# is a subject ("Adding X was rejected"), not an instruction.
+# fmt: off
+FINITE = frozenset({
+    "is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "will", "would",
+    "shall", "should", "can", "could", "may", "might", "must", "means", "seems",
+})
+# fmt: on
+# A first word followed by one of these is a noun, not an imperative ("Tests
+# are flaky", "Review of the outage", "Address will be the hash").
+NOUN_NEXT = FINITE | {"be", "been", "being", "'s", "of", ":"}
 
 # a currency amount ("$20k", "£1,500"), a hyphen compound ("on-call") or a
 # dotted name from code ("pod.Spec.Overhead", "Cover.CoveredPackages"),

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from leverlint.errors import RuleFileError
+from leverlint.nlp import NOUN_NEXT
 from leverlint.resources import load_yaml, rules_dir
 
 _NUMBERING = re.compile(
@@ -58,30 +59,6 @@ def _heading_names(title: str) -> tuple[str, ...]:
 
 
 _ASKS = re.compile(r"[^.!?]*\?")  # a first sentence that ends in a question mark
-# a first word followed by one of these is a noun, not an imperative
-_NOUN_NEXT = frozenset(
-    {
-        "will",
-        "would",
-        "shall",
-        "should",
-        "must",
-        "can",
-        "could",
-        "may",
-        "might",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "does",
-        "did",
-        "of",
-    }
-)
 _AND_THEN = re.compile(r"\s+(?:and|&)\s+([A-Za-z]+)")  # "Investigate and fix ..."
 _FIRST_WORDS = re.compile(r"[\W_]*([A-Za-z]+)(?:[\W_]+([A-Za-z]+))?")
 
@@ -140,7 +117,7 @@ class SectionSpec:
         if words is None:
             return False
         first, second = words.group(1).lower(), (words.group(2) or "").lower()
-        if second in _NOUN_NEXT:  # "Address will be a hash", "Review of the outage"
+        if second in NOUN_NEXT:  # "Address will be a hash", "Review of the outage"
             return False
         return first in self.imperative or (first in self.adverbs and second in self.imperative)
 

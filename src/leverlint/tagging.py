@@ -51,7 +51,7 @@ from leverlint.errors import RuleFileError
 from leverlint.learned import CLOSE_CALL, CONFIDENT, MIN_COVERAGE, Guess, Model, shipped_model
 from leverlint.matching import AnchoredMatcher, PatternError
 from leverlint.model import Evidence, Solution, Tagged
-from leverlint.nlp import SENTENCE_END
+from leverlint.nlp import FINITE, NOUN_NEXT, SENTENCE_END
 from leverlint.resources import load_yaml, rules_dir
 from leverlint.rulepack import Rule, expand_token, load_classes, load_rules
 
@@ -93,38 +93,8 @@ def _modifier(doc: Any, start: int) -> bool:
     )
 
 
-# A sentence-initial -ing word followed by one of these is a subject
-# ("Adding X was rejected"), not an instruction ("Adding X to the runbook").
-_FINITE = frozenset(
-    {
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "does",
-        "do",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "means",
-        "seems",
-    }
-)
 # where a topic label ends: "Adding details: the model could ..." is an instruction
 _LABEL_END = frozenset({":", "\u2013", "\u2014"})
-# a sentence-initial word followed by one of these is a noun ("Tests are
-# flaky", "Review of the outage", "Audits: quarterly")
-_NOUN_NEXT = _FINITE | {"be", "been", "being", "'s", "of", ":"}
 _PREPOSITIONS = frozenset(
     {"in", "into", "to", "by", "via", "as", "at", "on", "from", "with", "for", "through"}
 )
@@ -137,13 +107,13 @@ def _describes(doc: Any, start: int, label_end: int | None) -> bool:
     participle inside a topic label ("Reduced load: caches ..."); or it is
     a noun followed by its verb ("Tests are flaky", "Review of the outage")."""
     word = doc[start].lower_
-    if start + 1 < len(doc) and doc[start + 1].lower_ in _NOUN_NEXT:
+    if start + 1 < len(doc) and doc[start + 1].lower_ in NOUN_NEXT:
         return True
     if word.endswith("ing"):
         for tok in doc[start + 1 :]:
             if tok.text in SENTENCE_END or tok.text in _LABEL_END:
                 break
-            if tok.lower_ in _FINITE:
+            if tok.lower_ in FINITE:
                 return True
     if word.endswith("ed"):
         if start + 1 < len(doc) and doc[start + 1].lower_ in _PREPOSITIONS:
