@@ -44,7 +44,10 @@ def normalise_heading(title: str) -> str:
 _QUALIFIER = re.compile(
     r"\s*(\(.*\)|\s[-\u2013\u2014]\s.*|:\s.*|\s(to|for|based on|arising from|following)\s.*)$"
 )
-_STATUS = re.compile(r"\s+(implemented|applied|taken|completed|done|in place|so far|to date)$")
+_STATUS = re.compile(
+    r"\s+(implemented|applied|taken|completed|done|in place|so far|to date)"
+    r"(\s+(in|to|during|for|with|by|since)\s.*)?$"
+)
 
 
 def _heading_names(title: str) -> tuple[str, ...]:
