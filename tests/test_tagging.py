@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leverlint.noise import clean
+from leverlint.packcheck import example_tagger
 from leverlint.redflags import RedFlagMatcher, get_red_flag_matcher, load_red_flags
 from leverlint.rulepack import Rule, expand_token, load_rules
 from leverlint.tagging import Tagger, get_tagger
@@ -22,15 +23,10 @@ CASES: dict[str, Any] = yaml.safe_load(
 )
 
 
-_ALONE: dict[str, Tagger] = {}
-
-
 def _rule_ids_matching(text: str, rule: Rule | None = None) -> set[str]:
-    """The rules whose evidence the tagger keeps for ``text``. A fallback
-    rule is read only when nothing else matched, so it is tried alone."""
-    tagger = get_tagger()
-    if rule is not None and rule.fallback:
-        tagger = _ALONE.setdefault(rule.id, Tagger([rule]))
+    """The rules whose evidence the tagger keeps for ``text``; a rule's
+    examples are tried as ``leverlint rules --check`` tries them."""
+    tagger = get_tagger() if rule is None else example_tagger(rule, get_tagger())
     decision = tagger.decide_texts([clean(text)])[0]
     return {c.rule.id for c in decision.candidates}
 

@@ -158,7 +158,8 @@ def set_lemmas(doc: Any) -> None:
     doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
 
 
-_LABEL_MARKS = frozenset({":", "\u2013", "\u2014"})
+# the marks that end a short topic label ("Alerting: ...", "Network isolation \u2014 ...")
+LABEL_MARKS = frozenset({":", "\u2013", "\u2014"})
 _LABEL_MAX_WORDS = 6
 
 
@@ -171,7 +172,7 @@ def mark_topic_label(doc: Any) -> None:
     for i in range(1, min(len(doc) - 1, _LABEL_MAX_WORDS + 1)):
         tok = doc[i]
         dash = tok.text == "-" and bool(tok.whitespace_) and bool(doc[i - 1].whitespace_)
-        if tok.text in _LABEL_MARKS or dash:
+        if tok.text in LABEL_MARKS or dash:
             if doc[i + 1].is_alpha and all(_label_word(t) for t in doc[:i]):
                 start = i + 1
             break

@@ -10,8 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from leverlint.noise import clean
-from leverlint.rulepack import load_classes, load_pack, pack_files
+from leverlint.rulepack import Rule, load_classes, load_pack, pack_files
 from leverlint.tagging import Tagger
+
+
+def example_tagger(rule: Rule, tagger: Tagger) -> Tagger:
+    """The tagger that tries ``rule``'s examples: ``tagger`` (its pack's or
+    all rules'), or the rule alone when it is a fallback, which is read only
+    when no other rule matched."""
+    return Tagger([rule]) if rule.fallback else tagger
 
 
 def check_pack(path: Path) -> list[str]:
@@ -25,9 +32,7 @@ def check_pack(path: Path) -> list[str]:
         for rule in rules:
             examples = [(t, True) for t in rule.match_examples]
             examples += [(t, False) for t in rule.nomatch_examples]
-            # a fallback rule is read only when nothing else matched: test it alone
-            own = Tagger([rule]) if rule.fallback else tagger
-            decisions = own.decide_texts(clean(t) for t, _ in examples)
+            decisions = example_tagger(rule, tagger).decide_texts(clean(t) for t, _ in examples)
             for (text, should), decision in zip(examples, decisions, strict=True):
                 matched = any(c.rule.id == rule.id for c in decision.candidates)
                 if matched != should:

@@ -51,7 +51,7 @@ from leverlint.errors import RuleFileError
 from leverlint.learned import CLOSE_CALL, CONFIDENT, MIN_COVERAGE, Guess, Model, shipped_model
 from leverlint.matching import AnchoredMatcher, PatternError
 from leverlint.model import Evidence, Solution, Tagged
-from leverlint.nlp import FINITE, NOUN_NEXT, SENTENCE_END
+from leverlint.nlp import FINITE, LABEL_MARKS, NOUN_NEXT, SENTENCE_END
 from leverlint.resources import load_yaml, rules_dir
 from leverlint.rulepack import Rule, expand_token, load_classes, load_rules
 
@@ -93,8 +93,6 @@ def _modifier(doc: Any, start: int) -> bool:
     )
 
 
-# where a topic label ends: "Adding details: the model could ..." is an instruction
-_LABEL_END = frozenset({":", "\u2013", "\u2014"})
 _PREPOSITIONS = frozenset(
     {"in", "into", "to", "by", "via", "as", "at", "on", "from", "with", "for", "through"}
 )
@@ -111,7 +109,8 @@ def _describes(doc: Any, start: int, label_end: int | None) -> bool:
         return True
     if word.endswith("ing"):
         for tok in doc[start + 1 :]:
-            if tok.text in SENTENCE_END or tok.text in _LABEL_END:
+            # a topic label ends the subject: "Adding details: the model could ..."
+            if tok.text in SENTENCE_END or tok.text in LABEL_MARKS:
                 break
             if tok.lower_ in FINITE:
                 return True
