@@ -39,6 +39,10 @@ def test_extraction(case: dict[str, Any]) -> None:
         ("x.md", {}, ["Outage on 3 May"], "postmortem"),
         ("x.md", {}, ["Root cause analysis of the March stock-out"], "postmortem"),
         ("x.md", {}, ["Incidentally, a design"], "design"),
+        # a review's own sections, wherever they stand, when the title says nothing
+        ("x.md", {}, ["4: Label printer jams", "Links", "D4: Verify root causes"], "postmortem"),
+        ("x.md", {}, ["Sorry about last night", "What happened", "Fixes"], "postmortem"),
+        ("x.md", {}, ["Caching plan", "Motivation", "Design"], "other"),
     ],
 )
 def test_detect_kind(path: str, front: dict[str, str], titles: list[str], kind: str) -> None:

@@ -11,6 +11,13 @@ from leverlint.noise import clean
     ("raw", "expected"),
     [
         ("[ ] Add an alert (OPS-12)", "Add an alert"),
+        # a date at the end says when, not what
+        ("Deploy the new pump seals (Jan 22)", "Deploy the new pump seals"),
+        ("Rolled back the release (Feb 15, 4:15 PM EST)", "Rolled back the release"),
+        ("Publish the rota (2026-03-01)", "Publish the rota"),
+        ("Hire two more nurses (Q3)", "Hire two more nurses"),
+        ("Keep the limit at 20 (for now)", "Keep the limit at 20 (for now)"),
+        ("📅 Quarterly fire drills", "Quarterly fire drills"),
         ("\u23f3 Add a retry queue", "Add a retry queue"),  # in progress, like a tick
         # an id used as a label leaves no colon behind
         ("CA-001: Replace the HPLC column", "Replace the HPLC column"),

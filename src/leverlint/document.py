@@ -29,6 +29,11 @@ _LEAD_IN = re.compile(
     r"recommendations|fixes)\b",
     re.IGNORECASE,
 )
+# a lead-in that names its fix before the colon: "Mandatory death notes -
+# every agent must create:" says what is done; "Add the following:" does not
+_TOPIC_LEAD = re.compile(
+    r"^[^:\n]{3,60}?(\s[-\u2013\u2014]\s|:\s)(?!.*\b(following|below)\b)\S+(\s\S+){2,}:$"
+)
 _CONTINUATION = re.compile(r"^\s*(e\.g\.|i\.e\.|eg\b|ie\b|this\b|that\b|it\b|see\b|[a-z])")
 
 
@@ -110,6 +115,37 @@ def bold_label(inline: Token) -> tuple[str, str] | None:
     if not label or len(label) > _LABEL_MAX_CHARS or label[-1] in ".!?":
         return None  # a bold sentence, not a label
     return label, rest
+
+
+_LEAD_MAX_CHARS = 80
+_SYMBOLS_ONLY = re.compile(r"^[^\w]*$")
+
+
+def bold_lead(inline: Token) -> str | None:
+    """The bold phrase a paragraph opens on when it names what follows as
+    a title does: a bold sentence ("**Alerting on fd use.** We now page at
+    85%.") or a bold name with at most a parenthesis after it ("✅ **Rolled
+    back** (Jan 20)"). In an action list such a paragraph is one item, as a
+    list item is. A bold label before a dash or colon is not one: its
+    sentences are read one by one."""
+    children = [c for c in inline.children or () if not (c.type == "text" and not c.content)]
+    if children and children[0].type == "text" and _SYMBOLS_ONLY.match(children[0].content):
+        children = children[1:]
+    if not children or children[0].type != "strong_open":
+        return None
+    end = next((i for i, c in enumerate(children) if c.type == "strong_close"), None)
+    if end is None:
+        return None
+    lead = "".join(c.content for c in children[1:end] if c.type in ("text", "code_inline")).strip()
+    rest = plain_text(Token("inline", "", 0, children=children[end + 1 :])).strip()
+    if not 0 < len(lead) <= _LEAD_MAX_CHARS:
+        return None
+    if lead[-1] in ".!" or _ASIDE_ONLY.match(rest):
+        return lead.rstrip(".!")
+    return None
+
+
+_ASIDE_ONLY = re.compile(r"^(\([^()]*\))?$")
 
 
 def _plain_label(content: str, spec: SectionSpec) -> str | None:
@@ -253,7 +289,7 @@ class _Builder:
         text = (item.text or "").strip()
         if not text or (self.section is None and self.candidate is None):
             return
-        if item.has_children and text.endswith(":"):
+        if item.has_children and text.endswith(":") and not self._names_fix(text):
             return  # a lead-in for the nested items, not a fix itself
         if item.nested and self.spec.is_metadata(text):
             return  # "Owner: @sre" describes its parent
@@ -265,6 +301,13 @@ class _Builder:
             self.held.setdefault(self.candidate, []).append((text, item.line, item.nested))
             return
         self.add(text, item.line)
+
+    def _names_fix(self, lead_in: str) -> bool:
+        """In an action list, a lead-in that names its fix before saying what
+        the nested items list ("Mandatory death notes - every agent must
+        create:") is an action of its own."""
+        action = self.section is not None and self.section.role == "action"
+        return action and bool(_TOPIC_LEAD.match(lead_in))
 
     def _joined(self, parent: _Item, text: str) -> str:
         """A nested item that only names an object finishes its parent's
@@ -283,7 +326,15 @@ class _Builder:
         glue = " " if _PREPOSITION_END.search(head) else ": "
         return f"{head}{glue}{text}"
 
-    def paragraph(self, text: str, line: int) -> None:
+    def labelled_action(self, label: str, text: str, line: int) -> None:
+        """A paragraph whose bold label names an action ("**Prevention:** add
+        health checks") holds one action wherever it stands; the section
+        around it goes on."""
+        section = Section(label, _LABEL_DEPTH, line, "action")
+        self.sections.append(section)
+        self.add(text, line, section)
+
+    def paragraph(self, text: str, line: int, lead: str | None = None) -> None:
         if self.section is None:
             return
         bullets = _symbol_bullets(text)
@@ -293,6 +344,9 @@ class _Builder:
                 self.add(item, line + i)
             return
         action = self.section.role == "action"
+        if action and lead and not self.spec.excludes(lead):
+            self.add(text, line)  # "**Alerting on fd use.** We now page at 85%."
+            return
         for offset, sentence in _sentences(text):
             if sentence.endswith(":") and _LEAD_IN.search(sentence):
                 continue  # a lead-in to the list below ("the following will be done:")
@@ -448,12 +502,14 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
                         item.text = content
             elif label is not None and not label[1]:
                 b.heading(_LABEL_DEPTH, label[0], line)
+            elif label is not None and b.spec.role_of(label[0]) == "action":
+                b.labelled_action(label[0], label[1], line)
             elif tokens[i - 1].type == "paragraph_open" and (
                 plain := _plain_label(content, b.spec)
             ):
                 b.heading(_LABEL_DEPTH, plain, line)
             elif tokens[i - 1].type == "paragraph_open":
-                b.paragraph(content, line)
+                b.paragraph(content, line, bold_lead(tok))
         elif t == "paragraph_open":
             in_paragraph_of_item = bool(b.items)
         elif t == "list_item_open":

@@ -49,12 +49,19 @@ _TITLE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\brfc\b|\bkep\b|\bproposal\b", re.I), "rfc"),
     (re.compile(r"\bdesign\b", re.I), "design"),
 )
+# headings only an incident review has, wherever they stand
+_REVIEW_HEADINGS = re.compile(
+    r"\broot causes?\b|\bwhat happened\b|\bwhat went wrong\b|\bwhy (it|this) happened\b"
+    r"|\bcontributing factors\b|\bescape points?\b",
+    re.I,
+)
 _WORDS = re.compile(r"[a-z]+")
 
 
 def detect_kind(path: str, front_matter: dict[str, Any], titles: list[str]) -> str:
     """rfc, design, adr, postmortem or other: from front matter, then the
-    path, then the first heading."""
+    path, then the first heading, then a heading only a review has
+    ("Root cause", "What happened")."""
     for key in ("kind", "type", "doc-type", "doctype", "category"):
         value = front_matter.get(key)
         if isinstance(value, str):
@@ -71,4 +78,6 @@ def detect_kind(path: str, front_matter: dict[str, Any], titles: list[str]) -> s
         for pattern, kind in _TITLE_KINDS:
             if pattern.search(title):
                 return kind
+    if any(_REVIEW_HEADINGS.search(title) for title in titles):
+        return "postmortem"
     return "other"

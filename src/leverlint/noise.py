@@ -17,6 +17,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # task-list boxes and status prefixes
         (r"^\s*\[[ xX]\]\s+", ""),
         (r"^\s*[\u2705\u2714\u2611\u23f3\u231b\U0001f504]\ufe0f?\s*", ""),
+        # any other pictograph that marks an item: "📅 Process improvements"
+        (r"^\s*[\U0001f300-\U0001faff\u2600-\u27bf]\ufe0f?\s+", ""),
         (r"^\s*(todo|fixme|action|ai|done|wip|p[0-4])\s*[:\-]\s*", ""),
         # how minutes and retros label an item: "Agreed:", "Decision -", "AP Sam:"
         (
@@ -58,6 +60,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\(\s*(?:i\.e\.|e\.g\.|ie\b|eg\b|for example|for instance|see|such as)[^()]*\)", ""),
         # a list of examples that trails off: "(limit=0, limit=1, etc.)"
         (r"\([^()]*,\s*(?:etc\.?|and so on|\.\.\.|\u2026)\s*\)", ""),
+        # a date in parentheses at the end: "(Jan 22)", "(Feb 15, 4:15 PM)", "(2026-03-01)", "(Q3)"
+        (
+            r"\s*\(\s*(?:\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+            r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?:,?\s+\d{1,2}:\d{2}\s*(?:am|pm)?"
+            r"(?:\s+[a-z]{2,4})?)?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+            r"[a-z]*(?:\s+\d{4})?|q[1-4](?:\s+\d{4})?)\s*\)\s*$",
+            "",
+        ),
         # owner / ticket / due tails: "(owner: @x)", "- Owner: Jane", "due 2026-04-01"
         (r"[\(\[]\s*(owner|owners|assignee|due|eta|ticket|jira|by)\b[^\)\]]*[\)\]]", ""),
         (r"\s[-–—|,;]?\s*\b(owner|owners|assignee|due|eta|ticket|jira)\s*:.*$", ""),

@@ -42,8 +42,9 @@ def normalise_heading(title: str) -> str:
 # ("to prevent recurrence", "for sprint 3"), a source ("based on the
 # analysis", "arising from the audit"), a status word
 _QUALIFIER = re.compile(
-    r"\s*(\(.*\)|\s[-\u2013\u2014]\s.*|:\s.*|\s(to|for|based on|arising from|following)\s.*)$"
+    r"\s*(\(.*\)|\s[-\u2013\u2014]\s.*|:\s.*|\s(to|for|by|based on|arising from|following)\s.*)$"
 )
+_ARTICLE = re.compile(r"^(the|our|my|your)\s+")  # "The fix", "Our commitments"
 _STATUS = re.compile(
     r"\s+(implemented|applied|taken|completed|done|in place|so far|to date)"
     r"(\s+(in|to|during|for|with|by|since)\s.*)?$"
@@ -54,7 +55,7 @@ def _heading_names(title: str) -> tuple[str, ...]:
     """A heading's normalised text, then its name without qualifiers, then
     each name of a heading that joins two ("Open risks / Follow-ups")."""
     norm = normalise_heading(title)
-    name = _STATUS.sub("", _QUALIFIER.sub("", norm)).strip()
+    name = _ARTICLE.sub("", _STATUS.sub("", _QUALIFIER.sub("", norm)).strip())
     names = [norm] if not name or name == norm else [norm, name]
     if " / " in norm:
         names += [part.strip() for part in norm.split(" / ") if part.strip()]
@@ -107,7 +108,17 @@ class SectionSpec:
                 # a document's title "Proposal: Localization" is no decision section
                 if (i == 0 or role != "decision") and pattern.fullmatch(norm):
                     return role
+        if qualified:
+            # a step that names its list after a verb: "D5: Choose permanent
+            # corrective actions", "Take preventive measures"
+            for norm in names:
+                verb, _, rest = norm.partition(" ")
+                if verb in self.imperative and " " in rest and self._role_is(rest, "action"):
+                    return "action"
         return None
+
+    def _role_is(self, norm: str, role: str) -> bool:
+        return any(r == role and pattern.fullmatch(norm) for r, pattern in self.roles)
 
     def excludes(self, title: str) -> bool:
         """True for a subheading that describes rather than proposes."""

@@ -81,6 +81,25 @@ def _verbs_of_change() -> frozenset[str]:
     return classes.get("change_verb", frozenset()) | classes.get("restructure_verb", frozenset())
 
 
+@cache
+def _compound_parts() -> tuple[frozenset[str], frozenset[str]]:
+    """Quantity nouns, and the check and information nouns that head a
+    compound they modify ("temperature monitoring", "latency dashboard")."""
+    classes = load_classes()
+    heads = classes.get("check_noun", frozenset()) | classes.get("info_noun", frozenset())
+    return classes.get("quantity_noun", frozenset()), heads
+
+
+def _names_no_quantity(doc: Any, end: int) -> bool:
+    """Whether a match ending at ``doc[end - 1]`` ends on a quantity noun that
+    only modifies the next word: "extend temperature monitoring" widens a
+    check, it changes no temperature."""
+    if end >= len(doc):
+        return False
+    quantities, heads = _compound_parts()
+    return doc[end - 1].lemma_ in quantities and doc[end].lemma_ in heads
+
+
 def _modifier(doc: Any, start: int) -> bool:
     """Whether ``doc[start]`` is the -ing/-ed form of a verb that changes a
     quantity or a structure, after a determiner ("the unified lifecycle",
@@ -254,7 +273,7 @@ class Tagger:
             matches += [(strings[m], s, e) for m, s, e in self._phrases(doc)]
         leads = {0, doc.user_data.get("lead")}  # the first word, and the one after a label
         for key, start, end in matches:
-            if start > 0 and _modifier(doc, start):
+            if (start > 0 and _modifier(doc, start)) or _names_no_quantity(doc, end):
                 continue
             rule, spec = self._specificity[key]
             lead = LEAD if start in leads else 1.0
