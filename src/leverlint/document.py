@@ -221,6 +221,9 @@ class _Builder:
             current = self.headings[-1][1] if self.headings else None
             if current is None:
                 self.candidate = Section(title=title, depth=depth, line=line, role="action")
+            elif current.role == "action" and self.spec.opens_with_action(title):
+                # a subheading that is itself an action: "R2-1: Replace the leakage model"
+                self.add(title, line, current)
         self.headings.append((depth, current))
         self.section = current
 
@@ -326,13 +329,15 @@ class _Builder:
         glue = " " if _PREPOSITION_END.search(head) else ": "
         return f"{head}{glue}{text}"
 
-    def labelled_action(self, label: str, text: str, line: int) -> None:
+    def labelled_action(self, label: str, text: str, line: int, content: str) -> None:
         """A paragraph whose bold label names an action ("**Prevention:** add
-        health checks") holds one action wherever it stands; the section
-        around it goes on."""
+        health checks") holds one action wherever it stands, or the numbered
+        list written under the label; the section around it goes on."""
         section = Section(label, _LABEL_DEPTH, line, "action")
         self.sections.append(section)
-        self.add(text, line, section)
+        numbered = _numbered_lines(content)
+        for offset, item in numbered or [(0, text)]:
+            self.add(item, line + offset, section)
 
     def paragraph(self, text: str, line: int, lead: str | None = None) -> None:
         if self.section is None:
@@ -342,6 +347,26 @@ class _Builder:
             # lines that each open on the same symbol are a list ("📝 Replace ...")
             for i, item in enumerate(bullets):
                 self.add(item, line + i)
+            return
+        numbered = _numbered_lines(text)
+        if numbered is not None:
+            before = text.split("\n", numbered[0][0])[: numbered[0][0]]
+            if before and not before[-1].rstrip().endswith(":"):
+                self.paragraph("\n".join(before), line, None)
+            for offset, item in numbered:
+                self.add(item, line + offset)
+            return
+        fields = _field_lines(text)
+        if fields is not None:
+            # "Gate: G6 / What: Define the model / Acceptance: ...": the fields
+            # that say what is done are items, the bookkeeping is not
+            for i, field_line in enumerate(fields):
+                if self.spec.is_metadata(field_line):
+                    continue
+                if self.section.role == "action":
+                    self.add(field_line, line + i)
+                else:  # a design's fields are read sentence by sentence
+                    self.paragraph(field_line, line + i)
             return
         action = self.section.role == "action"
         if action and lead and not self.spec.excludes(lead):
@@ -394,6 +419,42 @@ def _symbol_bullets(text: str) -> list[str] | None:
         return None
     marks = {m.group(1) for m in found if m}
     return [m.group(2) for m in found if m] if len(marks) == 1 else None
+
+
+_NUMBERED_LINE = re.compile(r"^\s*\d{1,3}[.)]\s+(\S.*)$")
+
+
+def _numbered_lines(text: str) -> list[tuple[int, str]] | None:
+    """The items of a list written inside a paragraph: CommonMark lets only a
+    list that starts at 1 interrupt a paragraph, so "Follow-ups:" followed by
+    "3. Add X" on the next line is one paragraph to the parser, a list to its
+    reader. Each item is ``(line offset, text)``, continuation lines joined;
+    ``None`` when no line after the first opens on a number."""
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if i > 0 and _NUMBERED_LINE.match(line)]
+    if not starts or _NUMBERED_LINE.match(lines[0]):
+        return None
+    items = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        first = _NUMBERED_LINE.match(lines[start])
+        assert first is not None
+        body = " ".join([first.group(1), *(line.strip() for line in lines[start + 1 : end])])
+        items.append((start, body))
+    return items
+
+
+_FIELD_LINE = re.compile(r"^[A-Z][\w /&()'-]{0,30}:\s+\S")
+
+
+def _field_lines(text: str) -> list[str] | None:
+    """The lines of a paragraph written as fields, each on its own line under
+    a label ("Gate: G6", "What: Define the model", "Acceptance: ..."); else
+    ``None``."""
+    lines = text.split("\n")
+    if len(lines) < 2 or not all(_FIELD_LINE.match(line) for line in lines):
+        return None
+    return lines
 
 
 _OBJECT_WORDS = 8  # a nested item this short, with no sentence in it, may name an object
@@ -503,7 +564,7 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
             elif label is not None and not label[1]:
                 b.heading(_LABEL_DEPTH, label[0], line)
             elif label is not None and b.spec.role_of(label[0]) == "action":
-                b.labelled_action(label[0], label[1], line)
+                b.labelled_action(label[0], label[1], line, content)
             elif tokens[i - 1].type == "paragraph_open" and (
                 plain := _plain_label(content, b.spec)
             ):
