@@ -117,6 +117,8 @@ def bold_label(inline: Token) -> tuple[str, str] | None:
     return label, rest
 
 
+# a paragraph of one line under a plain label: "Desired behaviour: errors are not reported"
+_LABEL_LINE = re.compile(r"^([A-Z][\w /&'-]{1,40}):\s+(\S[^\n]*)$")
 _LEAD_MAX_CHARS = 80
 _SYMBOLS_ONLY = re.compile(r"^[^\w]*$")
 
@@ -203,6 +205,13 @@ class _Builder:
     # kind is known.
     candidate: Section | None = None
     held: dict[Section, list[tuple[str, int, bool]]] = field(default_factory=dict)
+    comments: list[tuple[int, str]] = field(default_factory=list)
+    # A proposal with no section the vocabulary knows is read whole, as one
+    # decision section, less the sections that only describe.
+    whole: Section | None = None
+
+    def __post_init__(self) -> None:
+        self.section = self.whole
 
     def heading(self, depth: int, title: str, line: int) -> None:
         self.titles.append(title)
@@ -218,7 +227,7 @@ class _Builder:
         elif self.spec.excludes(title):
             current = None
         else:
-            current = self.headings[-1][1] if self.headings else None
+            current = self.headings[-1][1] if self.headings else self.whole
             if current is None:
                 self.candidate = Section(title=title, depth=depth, line=line, role="action")
             elif current.role == "action" and self.spec.opens_with_action(title):
@@ -521,23 +530,18 @@ def _with_declared(
     return solution
 
 
-def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Document, list[str]]:
-    """Parse Markdown ``text`` read from ``path`` into a Document.
+# kinds whose whole body proposes when no section is named as the proposal
+_READ_WHOLE = frozenset({"rfc", "design"})
 
-    Returns the document and a list of warnings (e.g. broken front matter);
-    a warning never stops the body from being linted.
-    """
-    spec = spec or load_sections()
-    tokens = _parser().parse(text)
-    front, warning = _front_matter(tokens)
-    b = _Builder(spec=spec)
+
+def _walk(tokens: list[Token], b: _Builder) -> _Builder:
+    """Feed the token stream to the builder; return it."""
     in_paragraph_of_item = False
     pending_heading: tuple[int, int] | None = None
-    comments: list[tuple[int, str]] = []
     for i, tok in enumerate(tokens):
         t = tok.type
         if t in ("inline", "html_block") and "<!--" in tok.content:
-            comments += _comments(tok)
+            b.comments += _comments(tok)
         if t == "heading_open":
             pending_heading = (int(tok.tag[1:]), _line(tok))
         elif t == "inline":
@@ -565,6 +569,12 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
                 b.heading(_LABEL_DEPTH, label[0], line)
             elif label is not None and b.spec.role_of(label[0]) == "action":
                 b.labelled_action(label[0], label[1], line, content)
+            elif (
+                tokens[i - 1].type == "paragraph_open"
+                and (plain_label := _LABEL_LINE.match(content))
+                and b.spec.role_of(plain_label.group(1)) == "action"
+            ):
+                b.labelled_action(plain_label.group(1), plain_label.group(2), line, content)
             elif tokens[i - 1].type == "paragraph_open" and (
                 plain := _plain_label(content, b.spec)
             ):
@@ -589,7 +599,25 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
             b.table.rows.append((_line(tok), []))
         elif t == "table_close":
             b.close_table()
+    return b
+
+
+def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Document, list[str]]:
+    """Parse Markdown ``text`` read from ``path`` into a Document.
+
+    Returns the document and a list of warnings (e.g. broken front matter);
+    a warning never stops the body from being linted.
+    """
+    spec = spec or load_sections()
+    tokens = _parser().parse(text)
+    front, warning = _front_matter(tokens)
+    b = _walk(tokens, _Builder(spec=spec))
     kind = detect_kind(path, front, b.titles)
+    if kind in _READ_WHOLE and not b.sections:
+        whole = Section(title=b.titles[0] if b.titles else path, depth=0, line=1, role="decision")
+        b = _walk(tokens, _Builder(spec=spec, whole=whole))
+        b.sections.insert(0, whole)
+    comments = b.comments
     b.commit_held(kind)
     lines = text.splitlines()
     by_line: dict[int, list[str]] = {}
