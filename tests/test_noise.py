@@ -11,6 +11,8 @@ from leverlint.noise import clean
     ("raw", "expected"),
     [
         ("[ ] Add an alert (OPS-12)", "Add an alert"),
+        # the first-person proposal voice says nothing about the fix
+        ("I propose we keep raw events for 30 days.", "Keep raw events for 30 days."),
         # a date at the end says when, not what
         ("Deploy the new pump seals (Jan 22)", "Deploy the new pump seals"),
         ("Rolled back the release (Feb 15, 4:15 PM EST)", "Rolled back the release"),

@@ -118,6 +118,10 @@ FINITE = frozenset({
 # are flaky", "Review of the outage", "Address will be the hash").
 NOUN_NEXT = FINITE | {"be", "been", "being", "'s", "of", ":"}
 
+# words that read as adjectives before "to" ("Open to suggestions", "Close to
+# the limit", "Due to load"), not as imperatives ("Move to X")
+ADJECTIVE_BEFORE_TO = frozenset({"open", "close", "due", "subject", "prone", "similar", "equal"})
+
 # a currency amount ("$20k", "£1,500"), a hyphen compound ("on-call") or a
 # dotted name from code ("pod.Spec.Overhead", "Cover.CoveredPackages"),
 # whose dots would otherwise read as sentence ends

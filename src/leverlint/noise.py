@@ -103,7 +103,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(our|my|the)\s+(proposal|recommendation|suggestion)\s+is|"
             r"(this|the|our)\s+(rfc|kep|adr|proposal|document|design|doc|change)\s+"
             r"(proposes|recommends|suggests)|"
-            r"(proposal|recommendation|suggestion)\s*:)\s+(that\s+|to\s+)?",
+            r"(proposal|recommendation|suggestion)\s*:)\s+(that\s+|to\s+)?(?:we\s+(?=[a-z]+\s))?",
             "",
         ),
         # a memo's ask of its readers: "Members are invited to agree that",

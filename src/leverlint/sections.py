@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from leverlint.errors import RuleFileError
-from leverlint.nlp import NOUN_NEXT
+from leverlint.nlp import ADJECTIVE_BEFORE_TO, NOUN_NEXT
 from leverlint.resources import load_yaml, rules_dir
 
 _NUMBERING = re.compile(
@@ -132,6 +132,8 @@ class SectionSpec:
             return False
         first, second = words.group(1).lower(), (words.group(2) or "").lower()
         if second in NOUN_NEXT:  # "Address will be a hash", "Review of the outage"
+            return False
+        if second == "to" and first in ADJECTIVE_BEFORE_TO:  # "Open to suggestions"
             return False
         return first in self.imperative or (first in self.adverbs and second in self.imperative)
 
