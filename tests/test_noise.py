@@ -11,6 +11,9 @@ from leverlint.noise import clean
     ("raw", "expected"),
     [
         ("[ ] Add an alert (OPS-12)", "Add an alert"),
+        # a hope or a report of work under way is the same fix
+        ("We are hoping to enable bootupd by default.", "Enable bootupd by default."),
+        ("We will be adding integrity checks.", "Adding integrity checks."),
         # the first-person proposal voice says nothing about the fix
         ("I propose we keep raw events for 30 days.", "Keep raw events for 30 days."),
         # a date at the end says when, not what

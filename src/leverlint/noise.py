@@ -118,10 +118,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"^\s*(we|i|the team)\s+"
             r"(will|shall|should|must|need to|needs to|are going to|plan to|want to|"
-            r"would like to|could|can|might|'ll)\s+(also\s+)?",
+            r"would like to|could|can|might|'ll)\s+(also\s+)?(be\s+(?=[a-z]+ing\b))?",
             "",
         ),
-        (r"^\s*(we|i)'ll\s+", ""),
+        (r"^\s*(we|i)'ll\s+(be\s+(?=[a-z]+ing\b))?", ""),
+        # a hope stated as the plan: "We are hoping to enable X"
+        (r"^\s*((we|i)\s+(are|am)|we're|i'm)\s+(hoping|aiming|planning|looking)\s+to\s+", ""),
         # a report of work under way or done: "We are adding X", "We have added X"
         (r"^\s*((we|i)\s+(are|am|have been)|we're|i'm)\s+(also\s+)?(?=[a-z]+ing\b)", ""),
         (r"^\s*((we|i)\s+have|we've|i've)\s+(also\s+)?(?=[a-z]+ed\b)", ""),
