@@ -440,17 +440,14 @@ def _numbered_lines(text: str) -> list[tuple[int, str]] | None:
     reader. Each item is ``(line offset, text)``, continuation lines joined;
     ``None`` when no line after the first opens on a number."""
     lines = text.split("\n")
-    starts = [i for i, line in enumerate(lines) if i > 0 and _NUMBERED_LINE.match(line)]
-    if not starts or _NUMBERED_LINE.match(lines[0]):
+    found = [(i, m.group(1)) for i, line in enumerate(lines) if (m := _NUMBERED_LINE.match(line))]
+    if not found or found[0][0] == 0:
         return None
-    items = []
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        first = _NUMBERED_LINE.match(lines[start])
-        assert first is not None
-        body = " ".join([first.group(1), *(line.strip() for line in lines[start + 1 : end])])
-        items.append((start, body))
-    return items
+    ends = [start for start, _ in found[1:]] + [len(lines)]
+    return [
+        (start, " ".join([first, *(line.strip() for line in lines[start + 1 : end])]))
+        for (start, first), end in zip(found, ends, strict=True)
+    ]
 
 
 _FIELD_LINE = re.compile(r"^[A-Z][\w /&()'-]{0,30}:\s+\S")
