@@ -93,19 +93,39 @@ _LABEL_DEPTH = 7
 _LABEL_MAX_CHARS = 60
 
 
+_SYMBOLS_ONLY = re.compile(r"^[^\w]*$")
+
+
+def _bold_opening(inline: Token, after_symbols: bool = False) -> tuple[str, str] | None:
+    """``(bold, rest)`` when an inline opens on bold text, both stripped: the
+    bold words and the plain text after them. ``after_symbols`` lets a run
+    of symbols come first ("✅ **Rolled back**")."""
+    children = [c for c in inline.children or () if not (c.type == "text" and not c.content)]
+    leading = children[0] if children else None
+    if (
+        after_symbols
+        and leading
+        and leading.type == "text"
+        and _SYMBOLS_ONLY.match(leading.content)
+    ):
+        children = children[1:]
+    if not children or children[0].type != "strong_open":
+        return None
+    end = next((i for i, c in enumerate(children) if c.type == "strong_close"), None)
+    if end is None:
+        return None
+    bold = "".join(c.content for c in children[1:end] if c.type in ("text", "code_inline"))
+    rest = plain_text(Token("inline", "", 0, children=children[end + 1 :]))
+    return bold.strip(), rest.strip()
+
+
 def bold_label(inline: Token) -> tuple[str, str] | None:
     """``(label, rest)`` when an inline starts with bold text used as a label:
     followed by a colon or by nothing ("**Next steps**", "**Fix**: add X")."""
-    children = [c for c in inline.children or () if not (c.type == "text" and not c.content)]
-    if not children or children[0].type != "strong_open":
+    opening = _bold_opening(inline)
+    if opening is None:
         return None
-    try:
-        end = next(i for i, c in enumerate(children) if c.type == "strong_close")
-    except StopIteration:
-        return None
-    label = "".join(c.content for c in children[1:end] if c.type in ("text", "code_inline"))
-    rest = plain_text(Token("inline", "", 0, children=children[end + 1 :])).strip()
-    label = label.strip()
+    label, rest = opening
     if label.endswith(":"):
         label = label[:-1].rstrip()
     elif rest.startswith(":"):
@@ -120,7 +140,6 @@ def bold_label(inline: Token) -> tuple[str, str] | None:
 # a paragraph of one line under a plain label: "Desired behaviour: errors are not reported"
 _LABEL_LINE = re.compile(r"^([A-Z][\w /&'-]{1,40}):\s+(\S[^\n]*)$")
 _LEAD_MAX_CHARS = 80
-_SYMBOLS_ONLY = re.compile(r"^[^\w]*$")
 
 
 def bold_lead(inline: Token) -> str | None:
@@ -130,16 +149,10 @@ def bold_lead(inline: Token) -> str | None:
     back** (Jan 20)"). In an action list such a paragraph is one item, as a
     list item is. A bold label before a dash or colon is not one: its
     sentences are read one by one."""
-    children = [c for c in inline.children or () if not (c.type == "text" and not c.content)]
-    if children and children[0].type == "text" and _SYMBOLS_ONLY.match(children[0].content):
-        children = children[1:]
-    if not children or children[0].type != "strong_open":
+    opening = _bold_opening(inline, after_symbols=True)
+    if opening is None:
         return None
-    end = next((i for i, c in enumerate(children) if c.type == "strong_close"), None)
-    if end is None:
-        return None
-    lead = "".join(c.content for c in children[1:end] if c.type in ("text", "code_inline")).strip()
-    rest = plain_text(Token("inline", "", 0, children=children[end + 1 :])).strip()
+    lead, rest = opening
     if not 0 < len(lead) <= _LEAD_MAX_CHARS:
         return None
     if lead[-1] in ".!" or _ASIDE_ONLY.match(rest):
@@ -268,11 +281,15 @@ class _Builder:
                     self.add(raw, line, section)
         self.sections.sort(key=lambda s: s.line)
 
+    @property
+    def _in_action(self) -> bool:
+        """Whether the current section is a list of actions."""
+        return self.section is not None and self.section.role == "action"
+
     def _topic_label(self, rest: str) -> bool:
         """In an action list, "**Testing:** Include stress tests" names the
         topic of an action, not a section that describes."""
-        in_action = self.section is not None and self.section.role == "action"
-        return in_action and self.spec.opens_with_action_verb(rest)
+        return self._in_action and self.spec.opens_with_action_verb(rest)
 
     def label_item(self, item: _Item, label: str, rest: str) -> bool:
         """Let a bold label item that names a section open one for its nested
@@ -318,8 +335,7 @@ class _Builder:
         """In an action list, a lead-in that names its fix before saying what
         the nested items list ("Mandatory death notes - every agent must
         create:") is an action of its own."""
-        action = self.section is not None and self.section.role == "action"
-        return action and bool(_TOPIC_LEAD.match(lead_in))
+        return self._in_action and bool(_TOPIC_LEAD.match(lead_in))
 
     def _joined(self, parent: _Item, text: str) -> str:
         """A nested item that only names an object finishes its parent's
@@ -372,12 +388,12 @@ class _Builder:
             for i, field_line in enumerate(fields):
                 if self.spec.is_metadata(field_line):
                     continue
-                if self.section.role == "action":
+                if self._in_action:
                     self.add(field_line, line + i)
                 else:  # a design's fields are read sentence by sentence
                     self.paragraph(field_line, line + i)
             return
-        action = self.section.role == "action"
+        action = self._in_action
         if action and lead and not self.spec.excludes(lead):
             self.add(text, line)  # "**Alerting on fd use.** We now page at 85%."
             return
