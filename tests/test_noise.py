@@ -47,6 +47,10 @@ from leverlint.noise import clean
         ("TODO: raise the timeout - owner: @ana", "Raise the timeout"),
         ("We will publish the report #12", "Publish the report"),
         ("We'll add a dashboard [JIRA-9]", "Add a dashboard"),
+        # a typographic apostrophe is the same word
+        ("We\u2019ll add a dashboard", "Add a dashboard"),
+        ("We\u2019re adding canary deploys.", "Adding canary deploys."),
+        ("We\u2019ve added parity checks", "Added parity checks"),
         ("Consider: splitting the DB (owner: bob, due 2026-05-01)", "Splitting the DB"),
         ("Route alerts https://example.com/x to @team-a", "Route alerts to"),
         ("The team should require reviews", "Require reviews"),

@@ -31,7 +31,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^\s*(\[[a-z][\w .&/\-]{0,24}\]\s*)+(?=(?-i:[A-Z]))", ""),
         # ticket lead-ins: "Created a ticket to add X", "Ticket raised to add X"
         (
-            r"^\s*((we|i)\s+(have\s+|'ve\s+)?)?"
+            r"^\s*((we|i)\s+(have\s+|['’]ve\s+)?)?"
             r"(created|create|raised|raise|opened|open|filed|file|logged|log|added|add)\s+"
             r"(a|an)?\s*(backlog\s+)?(ticket|issue|card|story|task|item)\s+(to|for)\s+",
             "",
@@ -98,7 +98,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"^\s*((we|i)\s+(would\s+)?(propose|recommend|suggest|advise)|"
             r"(we|i)\s+(are|am)\s+(proposing|recommending|suggesting|advising)|"
-            r"(we're|i'm)\s+(proposing|recommending|suggesting|advising)|"
+            r"(we['’]re|i['’]m)\s+(proposing|recommending|suggesting|advising)|"
             r"it\s+is\s+(proposed|recommended|suggested|advised)|"
             r"(our|my|the)\s+(proposal|recommendation|suggestion)\s+is|"
             r"(this|the|our)\s+(rfc|kep|adr|proposal|document|design|doc|change)\s+"
@@ -118,15 +118,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"^\s*(we|i|the team)\s+"
             r"(will|shall|should|must|need to|needs to|are going to|plan to|want to|"
-            r"would like to|could|can|might|'ll)\s+(also\s+)?(be\s+(?=[a-z]+ing\b))?",
+            r"would like to|could|can|might|['’]ll)\s+(also\s+)?(be\s+(?=[a-z]+ing\b))?",
             "",
         ),
-        (r"^\s*(we|i)'ll\s+(be\s+(?=[a-z]+ing\b))?", ""),
+        (r"^\s*(we|i)['’]ll\s+(be\s+(?=[a-z]+ing\b))?", ""),
         # a hope stated as the plan: "We are hoping to enable X"
-        (r"^\s*((we|i)\s+(are|am)|we're|i'm)\s+(hoping|aiming|planning|looking)\s+to\s+", ""),
+        (r"^\s*((we|i)\s+(are|am)|we['’]re|i['’]m)\s+(hoping|aiming|planning|looking)\s+to\s+", ""),
         # a report of work under way or done: "We are adding X", "We have added X"
-        (r"^\s*((we|i)\s+(are|am|have been)|we're|i'm)\s+(also\s+)?(?=[a-z]+ing\b)", ""),
-        (r"^\s*((we|i)\s+have|we've|i've)\s+(also\s+)?(?=[a-z]+ed\b)", ""),
+        (r"^\s*((we|i)\s+(are|am|have been)|we['’]re|i['’]m)\s+(also\s+)?(?=[a-z]+ing\b)", ""),
+        (r"^\s*((we|i)\s+have|we['’]ve|i['’]ve)\s+(also\s+)?(?=[a-z]+ed\b)", ""),
         # a bare "Should ..." item (the subject was dropped), not "Should the X fail"
         (
             r"^\s*(should|need to|needs to|need)\s+"

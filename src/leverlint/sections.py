@@ -144,7 +144,8 @@ class SectionSpec:
         after five failures")."""
         if _ELABORATES.match(sentence):
             return False
-        return bool(self.action_markers.search(sentence)) or self.opens_with_action(sentence)
+        straight = sentence.replace("\u2019", "'")
+        return bool(self.action_markers.search(straight)) or self.opens_with_action(sentence)
 
     def opens_with_action(self, text: str) -> bool:
         """An item that opens on an action verb, after a topic label or not
@@ -155,7 +156,8 @@ class SectionSpec:
 
     def is_decision_sentence(self, sentence: str) -> bool:
         """A sentence that commits to an action: a marker or an imperative."""
-        return bool(self.markers.search(sentence)) or self.opens_with_action_verb(sentence)
+        straight = sentence.replace("\u2019", "'")  # typographic: "we\u2019ll"
+        return bool(self.markers.search(straight)) or self.opens_with_action_verb(sentence)
 
     def is_inquiry(self, text: str) -> bool:
         """True for an item that asks ("Look into X", "How do we ...?") rather

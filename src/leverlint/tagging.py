@@ -82,22 +82,35 @@ def _verbs_of_change() -> frozenset[str]:
 
 
 @cache
-def _compound_parts() -> tuple[frozenset[str], frozenset[str]]:
-    """Quantity nouns, and the check and information nouns that head a
-    compound they modify ("temperature monitoring", "latency dashboard")."""
+def _compound_parts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Quantity nouns, the check and information nouns that head a compound
+    they modify ("temperature monitoring", "latency dashboard"), and the
+    parts a count may be of ("the number of handoffs")."""
     classes = load_classes()
     heads = classes.get("check_noun", frozenset()) | classes.get("info_noun", frozenset())
-    return classes.get("quantity_noun", frozenset()), heads
+    parts = classes.get("element_noun", frozenset())
+    return classes.get("quantity_noun", frozenset()), heads, parts
 
 
 def _names_no_quantity(doc: Any, end: int) -> bool:
     """Whether a match ending at ``doc[end - 1]`` ends on a quantity noun that
-    only modifies the next word: "extend temperature monitoring" widens a
-    check, it changes no temperature."""
+    names no setting: one that only modifies the next word ("extend
+    temperature monitoring" widens a check, it changes no temperature), or a
+    count of a design's parts ("reduce the number of handoffs" removes parts)."""
     if end >= len(doc):
         return False
-    quantities, heads = _compound_parts()
-    return doc[end - 1].lemma_ in quantities and doc[end].lemma_ in heads
+    quantities, heads, parts = _compound_parts()
+    last = doc[end - 1].lemma_
+    if last not in quantities:
+        return False
+    if doc[end].lemma_ in heads:
+        return True
+    return (
+        last in ("number", "count")
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "of"
+        and doc[end + 1].lemma_ in parts
+    )
 
 
 def _modifier(doc: Any, start: int) -> bool:
