@@ -144,8 +144,7 @@ class SectionSpec:
         after five failures")."""
         if _ELABORATES.match(sentence):
             return False
-        straight = sentence.replace("\u2019", "'")
-        return bool(self.action_markers.search(straight)) or self.opens_with_action(sentence)
+        return bool(self.action_markers.search(sentence)) or self.opens_with_action(sentence)
 
     def opens_with_action(self, text: str) -> bool:
         """An item that opens on an action verb, after a topic label or not
@@ -156,8 +155,7 @@ class SectionSpec:
 
     def is_decision_sentence(self, sentence: str) -> bool:
         """A sentence that commits to an action: a marker or an imperative."""
-        straight = sentence.replace("\u2019", "'")  # typographic: "we\u2019ll"
-        return bool(self.markers.search(straight)) or self.opens_with_action_verb(sentence)
+        return bool(self.markers.search(sentence)) or self.opens_with_action_verb(sentence)
 
     def is_inquiry(self, text: str) -> bool:
         """True for an item that asks ("Look into X", "How do we ...?") rather
@@ -184,19 +182,12 @@ class SectionSpec:
 
     def action_column(self, headers: list[str]) -> int | None:
         """Index of the header naming the action column, if one does."""
-        norms = [normalise_heading(h) for h in headers]
-        for i, h in enumerate(norms):
-            if self.action_columns.fullmatch(h) and not self.ignore_columns.fullmatch(h):
-                return i
-        return None
+        return _first_column(headers, self.action_columns, unless=self.ignore_columns)
 
     def fix_column(self, headers: list[str]) -> int | None:
         """Index of a column that holds fixes wherever its table stands (a
         risk or threat register's "Mitigation"), if one does."""
-        for i, header in enumerate(headers):
-            if self.fix_columns.fullmatch(normalise_heading(header)):
-                return i
-        return None
+        return _first_column(headers, self.fix_columns)
 
     def declined_row(self, cells: list[str], column: int) -> bool:
         """A register row whose risk is accepted or transferred, not fixed."""
@@ -220,6 +211,22 @@ def _alternation(path: Path, key: str, items: object) -> str:
         except re.error as exc:
             raise RuleFileError(str(path), f"'{key}': bad pattern {item!r}: {exc}") from None
     return "|".join(f"(?:{i})" for i in items) or "(?!)"  # an empty list matches nothing
+
+
+def _first_column(
+    headers: list[str], names: re.Pattern[str], unless: re.Pattern[str] | None = None
+) -> int | None:
+    """Index of the first header ``names`` matches and ``unless`` does not."""
+    for i, header in enumerate(headers):
+        norm = normalise_heading(header)
+        if names.fullmatch(norm) and not (unless and unless.fullmatch(norm)):
+            return i
+    return None
+
+
+def _either_apostrophe(alternation: str) -> str:
+    """Let a marker's apostrophe match the typographic one too ("we\u2019ll")."""
+    return alternation.replace("'", "['\u2019]")
 
 
 def _literal_alternation(path: Path, key: str, items: object) -> str:
@@ -271,8 +278,12 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
     if extra:
         extra_re = "|".join(re.escape(normalise_heading(e)) for e in extra)
         roles.insert(0, ("decision", re.compile(extra_re)))
-    markers = _literal_alternation(path, "decision-markers", data["decision-markers"])
-    action_markers = _literal_alternation(path, "action-markers", data.get("action-markers", []))
+    markers = _either_apostrophe(
+        _literal_alternation(path, "decision-markers", data["decision-markers"])
+    )
+    action_markers = _either_apostrophe(
+        _literal_alternation(path, "action-markers", data.get("action-markers", []))
+    )
     verbs = data.get("imperative-verbs", [])
     inquiries = "|".join(
         _literal_alternation(path, key, data.get(key, []))
