@@ -26,7 +26,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'`(\[*])")
 _DECLARED = re.compile(r"<!--\s*leverlint-level\s*:\s*(\d{1,2})\s*-->")
 _LEAD_IN = re.compile(
     r"\b(following|these|below)\s+(measures|steps|actions|changes|items|tasks|improvements|"
-    r"recommendations|fixes)\b",
+    r"recommendations|fixes|strategies|practices|guidelines)\b",
     re.IGNORECASE,
 )
 # a lead-in that names its fix before the colon: "Mandatory death notes -
@@ -222,6 +222,10 @@ class _Builder:
     # A proposal with no section the vocabulary knows is read whole, as one
     # decision section, less the sections that only describe.
     whole: Section | None = None
+    # Summary sections: in a proposal read whole they state it in brief,
+    # elsewhere they state an aim or tell what happened, so what they hold
+    # waits for the kind.
+    summaries: list[Section] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.section = self.whole
@@ -233,7 +237,11 @@ class _Builder:
         role = self.spec.role_of(title)
         current: Section | None
         self.candidate = None
-        if role is not None:
+        if role == "summary":
+            # a proposal's statement in brief; kept only once the kind is known
+            current = Section(title=title, depth=depth, line=line, role="decision")
+            self.summaries.append(current)
+        elif role is not None:
             new = Section(title=title, depth=depth, line=line, role=role)
             self.sections.append(new)
             current = new
@@ -258,11 +266,25 @@ class _Builder:
         text = clean(raw)
         if self.spec.is_bookkeeping(text):
             return
+        if section in self.summaries and not self.spec.is_decision_sentence(text):
+            return  # a summary's list may only describe ("No specialization.")
         if re.search(r"[A-Za-z]{2}", text):
             inquiry = self.spec.is_inquiry(text)
             self.solutions.append(
                 Solution(text=text, line=line, section=section, raw=raw, inquiry=inquiry)
             )
+
+    def commit_summaries(self, kind: str) -> None:
+        """Keep what the summary sections hold in a proposal read whole (one
+        with no section of its own for the design, where the summary is the
+        proposal); drop it elsewhere: beside a design section a summary states
+        the aim ("Stop the queue from falling behind"), in a postmortem it
+        tells what happened."""
+        if kind in _READ_WHOLE and self.whole is not None:
+            self.sections = sorted(self.sections + self.summaries, key=lambda s: s.line)
+        else:
+            held = set(self.summaries)
+            self.solutions = [s for s in self.solutions if s.section not in held]
 
     def commit_held(self, kind: str) -> None:
         """In a postmortem, a list whose items are mostly imperatives ("Add
@@ -295,6 +317,8 @@ class _Builder:
         """Let a bold label item that names a section open one for its nested
         items; return whether it did (its own text is then only ``rest``)."""
         role = self.spec.role_of(label)
+        if role == "summary":  # a summary inside a list describes
+            role = None
         if role is None and not self.spec.excludes(label):
             return False
         if role is None and self._topic_label(rest):
@@ -360,11 +384,31 @@ class _Builder:
         list written under the label; the section around it goes on."""
         section = Section(label, _LABEL_DEPTH, line, "action")
         self.sections.append(section)
+        # the text may start on the line below its label ("TODO:\nChange ...")
+        below = content.count("\n", 0, max(content.find(text), 0))
         numbered = _numbered_lines(content)
-        for offset, item in numbered or [(0, text)]:
+        for offset, item in numbered or [(below, text)]:
             self.add(item, line + offset, section)
 
     def paragraph(self, text: str, line: int, lead: str | None = None) -> None:
+        pieces = _label_pieces(text, self.spec)
+        if pieces is not None:
+            # a plain-text document writes its headings as lines of their own
+            # ("Corrective and Preventative Measures:", "Tasks:"), glued by
+            # CommonMark to the paragraph before or after them
+            skip = False
+            for i, (offset, label, chunk) in enumerate(pieces):
+                if label is None:
+                    if chunk and not skip:
+                        self.paragraph(chunk, line + offset, lead if i == 0 else None)
+                elif self.spec.role_of(label, True) or i == len(pieces) - 1:
+                    self.heading(_LABEL_DEPTH, label, line + offset)
+                    skip = False
+                else:
+                    # "Note:" over its own text leaves out that text, not the
+                    # paragraphs after it
+                    skip = True
+            return
         if self.section is None:
             return
         bullets = _symbol_bullets(text)
@@ -398,7 +442,8 @@ class _Builder:
             self.add(text, line)  # "**Alerting on fd use.** We now page at 85%."
             return
         for offset, sentence in _sentences(text):
-            if sentence.endswith(":") and _LEAD_IN.search(sentence):
+            lead_in = _LEAD_IN.search(sentence)
+            if lead_in and (sentence.endswith(":") or not sentence[lead_in.end() :].strip(" .")):
                 continue  # a lead-in to the list below ("the following will be done:")
             if self.spec.is_decision_sentence(sentence) or (
                 action and self.spec.is_action_sentence(sentence)
@@ -435,6 +480,47 @@ class _Builder:
 _SYMBOL_BULLET = re.compile(r"^\s*([^\w\s\[\](){}<>\"'`*_#|!.,;:/\\-])\ufe0f?\s+(\S.*)$")
 
 
+_LABEL_MAX_WORDS = 6
+_COLON_LABEL = re.compile(r"^[^\W\d_][^.!?;:]{0,58}:$")
+
+
+def _label_pieces(text: str, spec: SectionSpec) -> list[tuple[int, str | None, str]] | None:
+    """Split a paragraph at the lines that are headings written as plain
+    text: (line offset, heading or ``None``, text). A line is a heading when
+    it names a known section (a solution section or one that describes),
+    with a colon or on its own after a finished sentence; any other short
+    line ending in a colon ("Improvements/Fixes:") only starts a new piece.
+    ``None`` when the paragraph has no such line."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return None
+    pieces: list[tuple[int, str | None, str]] = []
+    start, found = 0, False
+    for i, raw in enumerate(lines):
+        stripped = raw.strip()
+        if not stripped or len(stripped) > _LABEL_MAX_CHARS:
+            continue
+        if not (i == 0 or start == i or lines[i - 1].rstrip().endswith((".", "!", "?", ":"))):
+            continue  # a short line of wrapped prose goes on with the sentence above
+        colon = bool(_COLON_LABEL.match(stripped))
+        name = stripped.rstrip(":").strip()
+        # a name, not a sentence: "Note that these are not peak values." is prose
+        named = len(name.split()) <= _LABEL_MAX_WORDS and not name.endswith((".", "!", "?", ","))
+        known = named and bool(spec.role_of(name, colon) or spec.excludes(name))
+        if not (colon or known):
+            continue
+        if i > start:
+            pieces.append((start, None, "\n".join(lines[start:i])))
+        if known:
+            pieces.append((i, name, ""))
+        start, found = i + 1, True
+    if not found:
+        return None
+    if start < len(lines):
+        pieces.append((start, None, "\n".join(lines[start:])))
+    return pieces
+
+
 def _symbol_bullets(text: str) -> list[str] | None:
     """The items of a paragraph whose lines (two or more) each open on the same
     symbol, an emoji or a mark used as a bullet; else ``None``."""
@@ -454,11 +540,12 @@ def _numbered_lines(text: str) -> list[tuple[int, str]] | None:
     list that starts at 1 interrupt a paragraph, so "Follow-ups:" followed by
     "3. Add X" on the next line is one paragraph to the parser, a list to its
     reader. Each item is ``(line offset, text)``, continuation lines joined;
-    ``None`` when no line after the first opens on a number."""
+    ``None`` when no line after the first opens on a number (or, for a piece
+    cut from a paragraph after its label line, fewer than two lines do)."""
     lines = text.split("\n")
     found = [(i, m.group(1)) for i, line in enumerate(lines) if (m := _NUMBERED_LINE.match(line))]
-    if not found or found[0][0] == 0:
-        return None
+    if not found or (found[0][0] == 0 and len(found) < 2):
+        return None  # one numbered first line is a sentence ("2024. A year of ...")
     ends = [start for start, _ in found[1:]] + [len(lines)]
     return [
         (start, " ".join([first, *(line.strip() for line in lines[start + 1 : end])]))
@@ -631,6 +718,7 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
         b = _walk(tokens, _Builder(spec=spec, whole=whole))
         b.sections.insert(0, whole)
     comments = b.comments
+    b.commit_summaries(kind)
     b.commit_held(kind)
     lines = text.splitlines()
     by_line: dict[int, list[str]] = {}

@@ -70,6 +70,20 @@ _FIRST_WORDS = re.compile(r"[\W_]*([A-Za-z]+)(?:[\W_]+([A-Za-z]+))?")
 # a short topic label before a sentence: "Account lockout policy - ", "Alerting: "
 _TOPIC_LABEL = re.compile(r"^\W*\w[\w'/&-]*(\s+[\w'/&-]+){0,5}?\W*(:|\s[-\u2013\u2014])\s+")
 
+# a compound noun, not a verb with its particle ("Set-up alerts", "Roll-back the deploy")
+_COMPOUND_START = re.compile(
+    r"[\W_]*[A-Za-z]+-(?!(?:up|out|in|off|on|down|back|over)\b)[A-Za-z]", re.IGNORECASE
+)
+_LETS = re.compile(r"[\W_]*let(?:['\u2019]s|\s+us)\s+", re.IGNORECASE)
+
+# a purpose or condition before the main clause: "In order to track progress,
+# install X", "If the job fails twice, page the owner"
+_LEAD_CLAUSE = re.compile(
+    r"^\W*(?:(?:in order )?to|if|when|whenever|once|before|after|until|unless)\b"
+    r"[^,.;:!?]{1,80},\s+",
+    re.IGNORECASE,
+)
+
 # a sentence that opens on a pronoun goes on about the one before it
 _ELABORATES = re.compile(r"^\W*(this|these|that|those|it|they|which|such)\b", re.IGNORECASE)
 
@@ -128,9 +142,14 @@ class SectionSpec:
         """True when the first word is one of the imperative verbs, or the
         second after an adverb such as "always"."""
         words = _FIRST_WORDS.match(text)
-        if words is None:
-            return False
+        if words is None or _COMPOUND_START.match(text):
+            return False  # "Test-driven design", "Cache-busting lets clients ..."
         first, second = words.group(1).lower(), (words.group(2) or "").lower()
+        if first == "let" and second in ("s", "us"):
+            # "let's" speaks for the verb after it: "let's add a check" proposes,
+            # "let's say they are bytes" walks through an example
+            rest = _LETS.match(text)
+            return rest is not None and self.opens_with_action_verb(text[rest.end() :])
         if second in NOUN_NEXT:  # "Address will be a hash", "Review of the outage"
             return False
         if second == "to" and first in ADJECTIVE_BEFORE_TO:  # "Open to suggestions"
@@ -147,15 +166,29 @@ class SectionSpec:
         return bool(self.action_markers.search(sentence)) or self.opens_with_action(sentence)
 
     def opens_with_action(self, text: str) -> bool:
-        """An item that opens on an action verb, after a topic label or not
-        ("Add an alert", "Alerting: add an alert")."""
+        """An item that opens on an action verb, after a topic label, a
+        purpose or a condition or not ("Add an alert", "Alerting: add an
+        alert", "To catch it sooner, add an alert")."""
         labelled = _TOPIC_LABEL.match(text)
         after = text[labelled.end() :] if labelled else ""
-        return self.opens_with_action_verb(text) or self.opens_with_action_verb(after)
+        return (
+            self.opens_with_action_verb(text)
+            or self.opens_with_action_verb(after)
+            or self._imperative_after_clause(text)
+        )
 
     def is_decision_sentence(self, sentence: str) -> bool:
-        """A sentence that commits to an action: a marker or an imperative."""
-        return bool(self.markers.search(sentence)) or self.opens_with_action_verb(sentence)
+        """A sentence that commits to an action: a marker or an imperative,
+        perhaps after a purpose or a condition."""
+        return (
+            bool(self.markers.search(sentence))
+            or self.opens_with_action_verb(sentence)
+            or self._imperative_after_clause(sentence)
+        )
+
+    def _imperative_after_clause(self, text: str) -> bool:
+        lead = _LEAD_CLAUSE.match(text)
+        return lead is not None and self.opens_with_action_verb(text[lead.end() :])
 
     def is_inquiry(self, text: str) -> bool:
         """True for an item that asks ("Look into X", "How do we ...?") rather
@@ -272,7 +305,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         raise RuleFileError(str(path), "'sections' must map a role to a list of headings")
     roles: list[tuple[str, re.Pattern[str]]] = []
     for role, items in roles_data.items():
-        if role not in ("action", "decision", "alternative"):
+        if role not in ("action", "decision", "alternative", "summary"):
             raise RuleFileError(str(path), f"unknown section role {role!r}")
         roles.append((role, re.compile(_alternation(path, f"sections.{role}", items))))
     if extra:
