@@ -7,6 +7,7 @@ the ``Solution.line`` and ``Prose.line`` computed here.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -332,6 +333,18 @@ class _Builder:
         item.text = rest
         return True
 
+    def html_block(self, content: str, line: int) -> None:
+        """Headings, list items and paragraphs written in HTML count as
+        their Markdown twins do."""
+        for offset, tag, text in _html_parts(content):
+            if tag == "li":
+                self._add_item(_Item(line=line + offset, text=text))
+            elif tag == "p":
+                self.prose.append(Prose(text, line + offset))
+                self.paragraph(text, line + offset)
+            else:
+                self.heading(int(tag[1]), text, line + offset)
+
     def close_item(self) -> None:
         item = self.items.pop()
         self._add_item(item)
@@ -521,6 +534,28 @@ def _label_pieces(text: str, spec: SectionSpec) -> list[tuple[int, str | None, s
     return pieces
 
 
+# The blocks of a document written in HTML inside Markdown: a heading, a
+# list item or a paragraph, each up to its closing tag or the next block tag.
+_HTML_BLOCK = re.compile(
+    r"<(h[1-6]|li|p)\b[^>]*>(.*?)(?=</\1\s*>|<(?:h[1-6]|li|p|/?ul|/?ol)\b|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAG = re.compile(r"<[^>]*>")
+_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")  # an emoji shortcode, ":small_orange_diamond:"
+
+
+def _html_parts(content: str) -> list[tuple[int, str, str]]:
+    """(line offset, tag, plain text) of each heading, item and paragraph
+    in an HTML block."""
+    out = []
+    for m in _HTML_BLOCK.finditer(content):
+        text = html.unescape(_HTML_TAG.sub(" ", m.group(2)))
+        text = " ".join(_SHORTCODE.sub(" ", text).split())
+        if text:
+            out.append((content.count("\n", 0, m.start()), m.group(1).lower(), text))
+    return out
+
+
 def _symbol_bullets(text: str) -> list[str] | None:
     """The items of a paragraph whose lines (two or more) each open on the same
     symbol, an emoji or a mark used as a bullet; else ``None``."""
@@ -681,6 +716,8 @@ def _walk(tokens: list[Token], b: _Builder) -> _Builder:
                 b.heading(_LABEL_DEPTH, plain, line)
             elif tokens[i - 1].type == "paragraph_open":
                 b.paragraph(content, line, bold_lead(tok))
+        elif t == "html_block" and not b.items:
+            b.html_block(tok.content, _line(tok))
         elif t == "paragraph_open":
             in_paragraph_of_item = bool(b.items)
         elif t == "list_item_open":
