@@ -499,9 +499,10 @@ _COLON_LABEL = re.compile(r"^[^\W\d_][^.!?;:]{0,58}:$")
 
 def _label_pieces(text: str, spec: SectionSpec) -> list[tuple[int, str | None, str]] | None:
     """Split a paragraph at the lines that are headings written as plain
-    text: (line offset, heading or ``None``, text). A line is a heading when
-    it names a known section (a solution section or one that describes),
-    with a colon or on its own after a finished sentence; any other short
+    text: (line offset, heading or ``None``, text). Only a line that starts
+    the paragraph or follows a finished sentence or another such line can
+    be one. It is a heading when it names a known section (a solution
+    section or one that describes) in six words or fewer; any other short
     line ending in a colon ("Improvements/Fixes:") only starts a new piece.
     ``None`` when the paragraph has no such line."""
     lines = text.split("\n")
@@ -541,18 +542,21 @@ _HTML_BLOCK = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAG = re.compile(r"<[^>]*>")
-_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")  # an emoji shortcode, ":small_orange_diamond:"
+_SHORTCODE = re.compile(r":[a-z][a-z0-9_+-]*:")  # an emoji shortcode, ":small_orange_diamond:"
 
 
 def _html_parts(content: str) -> list[tuple[int, str, str]]:
     """(line offset, tag, plain text) of each heading, item and paragraph
     in an HTML block."""
     out = []
+    offset, seen = 0, 0
     for m in _HTML_BLOCK.finditer(content):
+        offset += content.count("\n", seen, m.start())
+        seen = m.start()
         text = html.unescape(_HTML_TAG.sub(" ", m.group(2)))
         text = " ".join(_SHORTCODE.sub(" ", text).split())
         if text:
-            out.append((content.count("\n", 0, m.start()), m.group(1).lower(), text))
+            out.append((offset, m.group(1).lower(), text))
     return out
 
 
