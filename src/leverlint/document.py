@@ -410,11 +410,11 @@ class _Builder:
             # ("Corrective and Preventative Measures:", "Tasks:"), glued by
             # CommonMark to the paragraph before or after them
             skip = False
-            for i, (offset, label, chunk) in enumerate(pieces):
+            for i, (offset, label, opens, chunk) in enumerate(pieces):
                 if label is None:
                     if chunk and not skip:
                         self.paragraph(chunk, line + offset, lead if i == 0 else None)
-                elif self.spec.role_of(label, True) or i == len(pieces) - 1:
+                elif opens or i == len(pieces) - 1:
                     self.heading(_LABEL_DEPTH, label, line + offset)
                     skip = False
                 else:
@@ -497,9 +497,10 @@ _LABEL_MAX_WORDS = 6
 _COLON_LABEL = re.compile(r"^[^\W\d_][^.!?;:]{0,58}:$")
 
 
-def _label_pieces(text: str, spec: SectionSpec) -> list[tuple[int, str | None, str]] | None:
+def _label_pieces(text: str, spec: SectionSpec) -> list[tuple[int, str | None, bool, str]] | None:
     """Split a paragraph at the lines that are headings written as plain
-    text: (line offset, heading or ``None``, text). Only a line that starts
+    text: (line offset, heading or ``None``, whether the heading names a
+    solution section, text). Only a line that starts
     the paragraph or follows a finished sentence or another such line can
     be one. It is a heading when it names a known section (a solution
     section or one that describes) in six words or fewer; any other short
@@ -508,7 +509,7 @@ def _label_pieces(text: str, spec: SectionSpec) -> list[tuple[int, str | None, s
     lines = text.split("\n")
     if len(lines) < 2:
         return None
-    pieces: list[tuple[int, str | None, str]] = []
+    pieces: list[tuple[int, str | None, bool, str]] = []
     start, found = 0, False
     for i, raw in enumerate(lines):
         stripped = raw.strip()
@@ -520,18 +521,22 @@ def _label_pieces(text: str, spec: SectionSpec) -> list[tuple[int, str | None, s
         name = stripped.rstrip(":").strip()
         # a name, not a sentence: "Note that these are not peak values." is prose
         named = len(name.split()) <= _LABEL_MAX_WORDS and not name.endswith((".", "!", "?", ","))
-        known = named and bool(spec.role_of(name, colon) or spec.excludes(name))
-        if not (colon or known):
+        role = spec.role_of(name, colon) if named else None
+        excluded = named and role is None and spec.excludes(name)
+        if not (colon or role or excluded):
             continue
         if i > start:
-            pieces.append((start, None, "\n".join(lines[start:i])))
-        if known:
-            pieces.append((i, name, ""))
+            pieces.append((start, None, False, "\n".join(lines[start:i])))
+        if role or excluded:
+            # a name that describes may still name a solution section once
+            # its qualifier is dropped; the colon-less check above kept it whole
+            opens = role is not None or spec.role_of(name) is not None
+            pieces.append((i, name, opens, ""))
         start, found = i + 1, True
     if not found:
         return None
     if start < len(lines):
-        pieces.append((start, None, "\n".join(lines[start:])))
+        pieces.append((start, None, False, "\n".join(lines[start:])))
     return pieces
 
 

@@ -171,22 +171,17 @@ class SectionSpec:
         alert", "To catch it sooner, add an alert")."""
         labelled = _TOPIC_LABEL.match(text)
         after = text[labelled.end() :] if labelled else ""
-        return (
-            self.opens_with_action_verb(text)
-            or self.opens_with_action_verb(after)
-            or self._imperative_after_clause(text)
-        )
+        return self._opens_with_imperative(text) or self.opens_with_action_verb(after)
 
     def is_decision_sentence(self, sentence: str) -> bool:
         """A sentence that commits to an action: a marker or an imperative,
         perhaps after a purpose or a condition."""
-        return (
-            bool(self.markers.search(sentence))
-            or self.opens_with_action_verb(sentence)
-            or self._imperative_after_clause(sentence)
-        )
+        return bool(self.markers.search(sentence)) or self._opens_with_imperative(sentence)
 
-    def _imperative_after_clause(self, text: str) -> bool:
+    def _opens_with_imperative(self, text: str) -> bool:
+        """An action verb first, or first after a leading purpose or condition."""
+        if self.opens_with_action_verb(text):
+            return True
         lead = _LEAD_CLAUSE.match(text)
         return lead is not None and self.opens_with_action_verb(text[lead.end() :])
 
