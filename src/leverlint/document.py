@@ -264,6 +264,8 @@ class _Builder:
             return
         if self.spec.is_argument(raw) and not (section.role == "action" and _DONE_MARK.match(raw)):
             return  # a pro or con; in an action list a tick says "done"
+        if self.spec.is_record_field(raw):
+            return  # "Author: @jane" records the document, it proposes nothing
         text = clean(raw)
         if self.spec.is_bookkeeping(text):
             return

@@ -79,7 +79,7 @@ _LETS = re.compile(r"[\W_]*let(?:['\u2019]s|\s+us)\s+", re.IGNORECASE)
 # a purpose or condition before the main clause: "In order to track progress,
 # install X", "If the job fails twice, page the owner"
 _LEAD_CLAUSE = re.compile(
-    r"^\W*(?:(?:in order )?to|if|when|whenever|once|before|after|until|unless)\b"
+    r"^\W*(?:(?:in order )?to|if|when|whenever|once|before|after|until|unless|for)\b"
     r"[^,.;:!?]{1,80},\s+",
     re.IGNORECASE,
 )
@@ -99,6 +99,7 @@ class SectionSpec:
     imperative: frozenset[str]
     adverbs: frozenset[str]
     metadata: re.Pattern[str]
+    record: re.Pattern[str]
     action_columns: re.Pattern[str]
     ignore_columns: re.Pattern[str]
     fix_columns: re.Pattern[str]
@@ -208,6 +209,11 @@ class SectionSpec:
         """True for a nested item such as ``Owner: @jane`` or ``Due: May``."""
         return bool(self.metadata.match(text))
 
+    def is_record_field(self, raw: str) -> bool:
+        """True for a field of the document's own record, at any depth:
+        ``Author: @jane``, ``Created: 2019-04-18``, ``RFC PR: #12``."""
+        return bool(self.record.match(raw))
+
     def action_column(self, headers: list[str]) -> int | None:
         """Index of the header naming the action column, if one does."""
         return _first_column(headers, self.action_columns, unless=self.ignore_columns)
@@ -285,6 +291,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         "fix-columns",
         "declined-rows",
         "metadata-keys",
+        "record-fields",
         "inquiry-starts",
         "question-starts",
         "argument-starts",
@@ -320,6 +327,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
     arguments = _alternation(path, "argument-starts", data.get("argument-starts", []))
     bookkeeping = _alternation(path, "bookkeeping-starts", data.get("bookkeeping-starts", []))
     meta = _literal_alternation(path, "metadata-keys", data.get("metadata-keys", []))
+    record = _literal_alternation(path, "record-fields", data.get("record-fields", []))
     return SectionSpec(
         roles=tuple(roles),
         exclude=re.compile(_alternation(path, "exclude", data.get("exclude", []))),
@@ -328,6 +336,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         imperative=frozenset(str(v).lower() for v in verbs),
         adverbs=frozenset(str(v).lower() for v in data.get("imperative-adverbs", [])),
         metadata=re.compile(rf"^\s*\**(?:{meta})\**\s*:", re.IGNORECASE),
+        record=re.compile(rf"^\s*[*_]*(?:{record})[*_]*\s*:", re.IGNORECASE),
         action_columns=re.compile(_alternation(path, "action-columns", data["action-columns"])),
         ignore_columns=re.compile(_alternation(path, "ignore-columns", data["ignore-columns"])),
         fix_columns=re.compile(_alternation(path, "fix-columns", data.get("fix-columns", []))),
