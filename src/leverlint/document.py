@@ -294,17 +294,36 @@ class _Builder:
         monitoring for X", "Set up alerts for Y") under a heading the
         vocabulary does not know ("Monitoring", "Hardening") is a list of
         actions: two or more items, at least two thirds opening on an action
-        verb. The nested items come along; only the top-level ones count."""
+        verb. The nested items come along; only the top-level ones count.
+
+        A list that mixes what was seen with what should change (a
+        retrospective's notes per team: "Speakers felt supported", "Make
+        time zones explicit") gives up only its decisions: the top-level
+        items that commit to an action, when there are two or more."""
         if kind != "postmortem":
             return
         for section, items in self.held.items():
-            top = [raw for raw, _, nested in items if not nested]
-            actions = sum(self.spec.opens_with_action(clean(raw)) for raw in top)
+            top = [(raw, line) for raw, line, nested in items if not nested]
+            actions = sum(self.spec.opens_with_action(clean(raw)) for raw, _ in top)
             if len(top) >= _HELD_MIN_ITEMS and actions * 3 >= len(top) * 2:
                 self.sections.append(section)
                 for raw, line, _ in items:
                     self.add(raw, line, section)
+                continue
+            decisions = [(raw, line) for raw, line in top if self._commits(raw)]
+            if len(decisions) >= _HELD_MIN_ITEMS:
+                self.sections.append(section)
+                for raw, line in decisions:
+                    self.add(raw, line, section)
         self.sections.sort(key=lambda s: s.line)
+
+    def _commits(self, raw: str) -> bool:
+        """Whether an item's first sentence commits to an action, before or
+        after its voice ("We should order ...") is stripped."""
+        first = _first_sentence(raw)
+        return self.spec.is_decision_sentence(first) or self.spec.is_decision_sentence(
+            _first_sentence(clean(first))
+        )
 
     @property
     def _in_action(self) -> bool:
@@ -636,6 +655,11 @@ def _widest_column(table: _Table, spec: SectionSpec) -> int:
         if total > best_len:
             best, best_len = i, total
     return best
+
+
+def _first_sentence(text: str) -> str:
+    found = _sentences(text)
+    return found[0][1] if found else ""
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
