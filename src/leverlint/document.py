@@ -174,6 +174,15 @@ def _plain_label(content: str, spec: SectionSpec) -> str | None:
 
 
 _HELD_MIN_ITEMS = 2
+# the roles a label before its own text may name ("Action: ...", "Decision: ...")
+_LABEL_ROLES = ("action", "decision")
+# a verdict on an option under a decision label: "Rejected.", "Deferred at the UI level"
+_VERDICT = re.compile(
+    r"^\W*(?:rejected|declined|deferred|postponed|withdrawn|superseded|accepted|approved|"
+    r"pending|undecided|tbd|n/?a|none|not (?:pursued|accepted|adopted|chosen|decided)|"
+    r"won'?t (?:do|fix))\b",
+    re.IGNORECASE,
+)
 
 # a tick that starts an item: a pro in a list of options, "done" in an action list
 _DONE_MARK = re.compile("^\\s*[\u2705\u2714\u2611]")
@@ -414,9 +423,13 @@ class _Builder:
 
     def labelled_action(self, label: str, text: str, line: int, content: str) -> None:
         """A paragraph whose bold label names an action ("**Prevention:** add
-        health checks") holds one action wherever it stands, or the numbered
-        list written under the label; the section around it goes on."""
-        section = Section(label, _LABEL_DEPTH, line, "action")
+        health checks") or a decision ("**Decision:** talk to the hosts again")
+        holds one solution wherever it stands, or the numbered list written
+        under the label; the section around it goes on."""
+        role = self.spec.role_of(label) or "action"
+        if role == "decision" and _VERDICT.match(text):
+            return  # "Decision: Rejected. ..." judges an option, it proposes none
+        section = Section(label, _LABEL_DEPTH, line, role)
         self.sections.append(section)
         # the text may start on the line below its label ("TODO:\nChange ...")
         below = content.count("\n", 0, max(content.find(text), 0))
@@ -737,12 +750,12 @@ def _walk(tokens: list[Token], b: _Builder) -> _Builder:
                         item.text = content
             elif label is not None and not label[1]:
                 b.heading(_LABEL_DEPTH, label[0], line)
-            elif label is not None and b.spec.role_of(label[0]) == "action":
+            elif label is not None and b.spec.role_of(label[0]) in _LABEL_ROLES:
                 b.labelled_action(label[0], label[1], line, content)
             elif (
                 tokens[i - 1].type == "paragraph_open"
                 and (plain_label := _LABEL_LINE.match(content))
-                and b.spec.role_of(plain_label.group(1)) == "action"
+                and b.spec.role_of(plain_label.group(1)) in _LABEL_ROLES
             ):
                 b.labelled_action(plain_label.group(1), plain_label.group(2), line, content)
             elif tokens[i - 1].type == "paragraph_open" and (
