@@ -421,12 +421,12 @@ class _Builder:
         glue = " " if _PREPOSITION_END.search(head) else ": "
         return f"{head}{glue}{text}"
 
-    def labelled_action(self, label: str, text: str, line: int, content: str) -> None:
-        """A paragraph whose bold label names an action ("**Prevention:** add
+    def labelled_solution(self, role: str, label: str, text: str, line: int, content: str) -> None:
+        """A paragraph whose label names an action ("**Prevention:** add
         health checks") or a decision ("**Decision:** talk to the hosts again")
         holds one solution wherever it stands, or the numbered list written
-        under the label; the section around it goes on."""
-        role = self.spec.role_of(label) or "action"
+        under the label; the section around it goes on. ``role`` is the
+        label's, as the caller looked it up."""
         if role == "decision" and _VERDICT.match(text):
             return  # "Decision: Rejected. ..." judges an option, it proposes none
         section = Section(label, _LABEL_DEPTH, line, role)
@@ -750,14 +750,14 @@ def _walk(tokens: list[Token], b: _Builder) -> _Builder:
                         item.text = content
             elif label is not None and not label[1]:
                 b.heading(_LABEL_DEPTH, label[0], line)
-            elif label is not None and b.spec.role_of(label[0]) in _LABEL_ROLES:
-                b.labelled_action(label[0], label[1], line, content)
+            elif label is not None and (role := b.spec.role_of(label[0])) in _LABEL_ROLES:
+                b.labelled_solution(role, label[0], label[1], line, content)
             elif (
                 tokens[i - 1].type == "paragraph_open"
                 and (plain_label := _LABEL_LINE.match(content))
-                and b.spec.role_of(plain_label.group(1)) in _LABEL_ROLES
+                and (role := b.spec.role_of(plain_label.group(1))) in _LABEL_ROLES
             ):
-                b.labelled_action(plain_label.group(1), plain_label.group(2), line, content)
+                b.labelled_solution(role, plain_label.group(1), plain_label.group(2), line, content)
             elif tokens[i - 1].type == "paragraph_open" and (
                 plain := _plain_label(content, b.spec)
             ):
