@@ -56,6 +56,29 @@ def test_broken_front_matter_warns_and_body_still_parsed() -> None:
     assert [(s.line, s.text) for s in doc.solutions] == [(8, "Publish the report.")]
 
 
+def test_broken_toml_front_matter_warns_and_body_still_parsed() -> None:
+    text = '+++\ntitle = "unclosed\n+++\n# Postmortem\n\n## Action items\n\n- Publish the report.\n'
+    doc, warnings = parse("pm.md", text)
+    assert warnings == ["front matter is not valid TOML (line 1); the body is still linted"]
+    assert [(s.line, s.text) for s in doc.solutions] == [(8, "Publish the report.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '+++\ntitle = "Post-mortem of the May outage"\n+++\n\n## Rebuild\n\n- Publish it.\n',
+        "---\ntitle: Post-mortem of the May outage\n---\n\n## Rebuild\n\n- Publish it.\n",
+    ],
+)
+def test_front_matter_title_names_the_kind(text: str) -> None:
+    doc, warnings = parse("posts/2019-05-08.md", text)
+    assert (doc.kind, warnings, doc.front_matter["title"]) == (
+        "postmortem",
+        [],
+        "Post-mortem of the May outage",
+    )
+
+
 def test_sections_record_role_and_line() -> None:
     doc, _ = parse("x.md", "# T\n\n## Alternatives considered\n\n- Add a queue.\n")
     (section,) = doc.sections

@@ -11,6 +11,11 @@ from leverlint.noise import clean
     ("raw", "expected"),
     [
         ("[ ] Add an alert (OPS-12)", "Add an alert"),
+        # a decision reported in the first person is the decided change
+        ("We\u2019ve decided to stop users editing keys.", "Stop users editing keys."),
+        ("We opted to move CI to the new runners.", "Move CI to the new runners."),
+        ("Our plan is to rename the branches.", "Rename the branches."),
+        ("We decided that the cache stays.", "We decided that the cache stays."),
         # a hope or a report of work under way is the same fix
         ("We are hoping to enable bootupd by default.", "Enable bootupd by default."),
         ("We will be adding integrity checks.", "Adding integrity checks."),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -697,6 +698,31 @@ def _front_matter(tokens: list[Token]) -> tuple[dict[str, Any], str | None]:
     return (data if isinstance(data, dict) else {}), None
 
 
+_TOML_FENCE = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+
+def _toml_front_matter(text: str) -> tuple[dict[str, Any], str | None, str]:
+    """Read Hugo/Zola ``+++`` TOML front matter. Returns the data, a warning
+    if it does not parse, and the text with the block blanked (line numbers
+    kept) so the body is read as Markdown alone."""
+    if not text.startswith("+++"):
+        return {}, None, text
+    opening = _TOML_FENCE.match(text)
+    closing = _TOML_FENCE.search(text, opening.end()) if opening else None
+    if opening is None or closing is None:
+        return {}, None, text
+    block = text[opening.end() : closing.start()]
+    rest = "\n" * text.count("\n", 0, closing.end()) + text[closing.end() :]
+    try:
+        data = tomllib.loads(block.strip("\n"))
+    except tomllib.TOMLDecodeError as exc:
+        m = _TOML_LINE.search(str(exc))
+        line = int(m.group(1)) + 1 if m else 1
+        return {}, f"front matter is not valid TOML (line {line}); the body is still linted", rest
+    return data, None, rest
+
+
 def _with_declared(
     solution: Solution, comments: dict[int, list[str]], lines: list[str]
 ) -> Solution:
@@ -794,10 +820,14 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
     a warning never stops the body from being linted.
     """
     spec = spec or load_sections()
-    tokens = _parser().parse(text)
+    toml, toml_warning, body = _toml_front_matter(text)
+    tokens = _parser().parse(body)
     front, warning = _front_matter(tokens)
+    front, warning = (toml, toml_warning) if body is not text else (front, warning)
     b = _walk(tokens, _Builder(spec=spec))
-    kind = detect_kind(path, front, b.titles)
+    # a blog post or static-site page names itself in its front matter
+    named = front.get("title")
+    kind = detect_kind(path, front, ([named] if isinstance(named, str) else []) + b.titles)
     if kind in _READ_WHOLE and not b.sections:
         whole = Section(title=b.titles[0] if b.titles else path, depth=0, line=1, role="decision")
         b = _walk(tokens, _Builder(spec=spec, whole=whole))

@@ -124,6 +124,18 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^\s*(we|i)['’]ll\s+(be\s+(?=[a-z]+ing\b))?", ""),
         # a hope stated as the plan: "We are hoping to enable X"
         (r"^\s*((we|i)\s+(are|am)|we['’]re|i['’]m)\s+(hoping|aiming|planning|looking)\s+to\s+", ""),
+        # the plan named as such: "Our solution is to move X", "The plan will be to X"
+        (
+            r"^\s*(our|the)\s+(plan|solution|fix|remedy|approach)\s+(is|will\s+be)\s+to\s+"
+            r"(?=[a-z]+\b)",
+            "",
+        ),
+        # a decision reported: "We've decided to stop X", "We opted to move X"
+        (
+            r"^\s*((we|i)\s+(have\s+)?|we['’]ve\s+|i['’]ve\s+)(also\s+)?"
+            r"(decided|agreed|chosen|chose|opted|resolved|elected)\s+to\s+",
+            "",
+        ),
         # a report of work under way or done: "We are adding X", "We have added X"
         (r"^\s*((we|i)\s+(are|am|have been)|we['’]re|i['’]m)\s+(also\s+)?(?=[a-z]+ing\b)", ""),
         (r"^\s*((we|i)\s+have|we['’]ve|i['’]ve)\s+(also\s+)?(?=[a-z]+ed\b)", ""),

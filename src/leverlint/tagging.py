@@ -61,8 +61,9 @@ MAX_TAG_CHARS = 1000
 MEMO_SIZE = 10_000
 LEAD = 1.25
 _CLAUSE_END = SENTENCE_END | {",", ";", ":"}
-# a negation's scope also ends where the proposal turns: "not X but Y"
-_NEGATION_END = _CLAUSE_END | {"but", "instead", "rather", "-", "--", "\u2013", "\u2014"}
+# a negation's scope also ends where the proposal turns: "not X but Y", and
+# at a second negation that undoes it: "never run the fleet without headroom"
+_NEGATION_END = _CLAUSE_END | {"but", "instead", "rather", "without", "-", "--", "\u2013", "\u2014"}
 # A quantity or restructuring verb's -ing or -ed form right after a
 # determiner modifies a noun ("these scaling limits", "the increased load",
 # "the unified lifecycle"): a match that starts on it names no change. Other
@@ -264,7 +265,7 @@ class Tagger:
             if tok.text == "(":
                 depth += 1
         for start, end, kind in marks:
-            if kind == "purpose" or start == 0:
+            if kind == "purpose" or (start == 0 and kind == "condition"):
                 continue  # a leading "If ..." is the sentence's own frame
             factor = _ZONE_FACTOR[kind]
             stop = _NEGATION_END if kind == "negation" else _CLAUSE_END
