@@ -229,6 +229,11 @@ class _Builder:
     # kind is known.
     candidate: Section | None = None
     held: dict[Section, list[tuple[str, int, bool]]] = field(default_factory=dict)
+    # Imperative sentences in prose no solution section holds ("Automate the
+    # health check" in a root-cause write-up), kept for a postmortem only.
+    loose: list[tuple[str, int, Section]] = field(default_factory=list)
+    # the titles of the headings above the current point, outermost first
+    title_stack: list[tuple[int, str, int]] = field(default_factory=list)
     comments: list[tuple[int, str]] = field(default_factory=list)
     # A proposal with no section the vocabulary knows is read whole, as one
     # decision section, less the sections that only describe.
@@ -243,6 +248,9 @@ class _Builder:
 
     def heading(self, depth: int, title: str, line: int) -> None:
         self.titles.append(title)
+        while self.title_stack and self.title_stack[-1][0] >= depth:
+            self.title_stack.pop()
+        self.title_stack.append((depth, title, line))
         while self.headings and self.headings[-1][0] >= depth:
             self.headings.pop()
         role = self.spec.role_of(title)
@@ -312,6 +320,11 @@ class _Builder:
         items that commit to an action, when there are two or more."""
         if kind != "postmortem":
             return
+        for sentence, line, section in self.loose:
+            # a recommendation made while explaining what went wrong
+            if section not in self.sections:
+                self.sections.append(section)
+            self.add(sentence, line, section)
         for section, items in self.held.items():
             top = [(raw, line) for raw, line, nested in items if not nested]
             actions = sum(self.spec.opens_with_action(clean(raw)) for raw, _ in top)
@@ -326,6 +339,17 @@ class _Builder:
                 for raw, line in decisions:
                     self.add(raw, line, section)
         self.sections.sort(key=lambda s: s.line)
+
+    def _hold_loose(self, text: str, line: int) -> None:
+        """Keep the imperative sentences of prose under an analysis heading
+        ("Root cause analysis" and what it holds) outside any solution section."""
+        if not any(self.spec.analyses(title) for _, title, _ in self.title_stack):
+            return
+        depth, title, at = self.title_stack[-1]
+        where = Section(title=title, depth=depth, line=at, role="action")
+        for offset, sentence in _sentences(text):
+            if self.spec.opens_with_action_verb(sentence) and not sentence.endswith((":", "?")):
+                self.loose.append((sentence, line + text.count("\n", 0, offset), where))
 
     def _commits(self, raw: str) -> bool:
         """Whether an item's first sentence commits to an action, before or
@@ -458,6 +482,7 @@ class _Builder:
                     skip = True
             return
         if self.section is None:
+            self._hold_loose(text, line)
             return
         bullets = _symbol_bullets(text)
         if bullets is not None:

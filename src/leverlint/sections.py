@@ -107,6 +107,7 @@ class SectionSpec:
     inquiry: re.Pattern[str]
     argument: re.Pattern[str]
     bookkeeping: re.Pattern[str]
+    analysis: re.Pattern[str]
 
     def role_of(self, title: str, qualified: bool = True) -> str | None:
         """The role of a heading that introduces solutions, else ``None``.
@@ -134,6 +135,11 @@ class SectionSpec:
 
     def _role_is(self, norm: str, role: str) -> bool:
         return any(r == role and pattern.fullmatch(norm) for r, pattern in self.roles)
+
+    def analyses(self, title: str) -> bool:
+        """True for a postmortem section that explains what went wrong and
+        may recommend a fix in passing ("Root cause analysis", "Lessons")."""
+        return any(self.analysis.fullmatch(norm) for norm in _heading_names(title))
 
     def excludes(self, title: str) -> bool:
         """True for a subheading that describes rather than proposes."""
@@ -298,6 +304,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         "bookkeeping-starts",
         "action-columns",
         "ignore-columns",
+        "analysis-sections",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -349,5 +356,8 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
             rf"^\W*(?:{bookkeeping})(?!.*\b(?:every|each|all future|any future|always|routinely|"
             rf"regularly|whenever|within \d)\b)",
             re.IGNORECASE,
+        ),
+        analysis=re.compile(
+            _alternation(path, "analysis-sections", data.get("analysis-sections", []))
         ),
     )
