@@ -847,8 +847,7 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
     spec = spec or load_sections()
     toml, toml_warning, body = _toml_front_matter(text)
     tokens = _parser().parse(body)
-    front, warning = _front_matter(tokens)
-    front, warning = (toml, toml_warning) if body is not text else (front, warning)
+    front, warning = (toml, toml_warning) if body is not text else _front_matter(tokens)
     b = _walk(tokens, _Builder(spec=spec))
     # a blog post or static-site page names itself in its front matter
     named = front.get("title")

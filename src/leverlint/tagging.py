@@ -12,7 +12,8 @@ How a level is chosen (the precedence; the README repeats it for users):
    the error rate doubles": the trigger, not the fix), 0.5 after
    "instead of" / "rather than", and 0.5 inside a negation ("jobs should
    not be dropped but parked": what is denied is not what is proposed; the
-   zone ends at "but", "instead" or the clause's end, and a match that
+   zone ends at "but", "instead", "without" ("never ship without a
+   review" proposes the review) or the clause's end, and a match that
    starts at or before the negation word, such as "must not", is the
    negation's own rule); ``lead`` is 1.25 when the match starts the
    sentence or follows a short topic label ("Alerting: add ...") (the
