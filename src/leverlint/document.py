@@ -216,7 +216,11 @@ class _Builder:
     """Walks the token stream once, keeping heading and list context."""
 
     spec: SectionSpec
-    headings: list[tuple[int, Section | None]] = field(default_factory=list)
+    # the headings above the current point, outermost first: each one's depth,
+    # the solution section in force under it, and, under an analysis heading
+    # ("Root cause analysis" and what it holds), the section that imperative
+    # prose there would belong to
+    headings: list[tuple[int, Section | None, Section | None]] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
     table: _Table | None = None
     section: Section | None = None
@@ -232,8 +236,6 @@ class _Builder:
     # Imperative sentences in prose no solution section holds ("Automate the
     # health check" in a root-cause write-up), kept for a postmortem only.
     loose: list[tuple[str, int, Section]] = field(default_factory=list)
-    # the titles of the headings above the current point, outermost first
-    title_stack: list[tuple[int, str, int]] = field(default_factory=list)
     comments: list[tuple[int, str]] = field(default_factory=list)
     # A proposal with no section the vocabulary knows is read whole, as one
     # decision section, less the sections that only describe.
@@ -248,11 +250,14 @@ class _Builder:
 
     def heading(self, depth: int, title: str, line: int) -> None:
         self.titles.append(title)
-        while self.title_stack and self.title_stack[-1][0] >= depth:
-            self.title_stack.pop()
-        self.title_stack.append((depth, title, line))
         while self.headings and self.headings[-1][0] >= depth:
             self.headings.pop()
+        under_analysis = bool(self.headings and self.headings[-1][2])
+        advice = (
+            Section(title=title, depth=depth, line=line, role="action")
+            if under_analysis or self.spec.analyses(title)
+            else None
+        )
         role = self.spec.role_of(title)
         current: Section | None
         self.candidate = None
@@ -273,7 +278,7 @@ class _Builder:
             elif current.role == "action" and self.spec.opens_with_action(title):
                 # a subheading that is itself an action: "R2-1: Replace the leakage model"
                 self.add(title, line, current)
-        self.headings.append((depth, current))
+        self.headings.append((depth, current, advice))
         self.section = current
 
     def add(self, raw: str, line: int, section: Section | None = None) -> None:
@@ -317,7 +322,10 @@ class _Builder:
         A list that mixes what was seen with what should change (a
         retrospective's notes per team: "Speakers felt supported", "Make
         time zones explicit") gives up only its decisions: the top-level
-        items that commit to an action, when there are two or more."""
+        items that commit to an action, when there are two or more.
+
+        The imperative sentences held from analysis prose ("Automatically
+        detach unhealthy hosts") are kept too, each under its heading."""
         if kind != "postmortem":
             return
         for sentence, line, section in self.loose:
@@ -343,10 +351,9 @@ class _Builder:
     def _hold_loose(self, text: str, line: int) -> None:
         """Keep the imperative sentences of prose under an analysis heading
         ("Root cause analysis" and what it holds) outside any solution section."""
-        if not any(self.spec.analyses(title) for _, title, _ in self.title_stack):
+        where = self.headings[-1][2] if self.headings else None
+        if where is None:
             return
-        depth, title, at = self.title_stack[-1]
-        where = Section(title=title, depth=depth, line=at, role="action")
         for offset, sentence in _sentences(text):
             if self.spec.opens_with_action_verb(sentence) and not sentence.endswith((":", "?")):
                 self.loose.append((sentence, line + text.count("\n", 0, offset), where))
@@ -849,9 +856,7 @@ def parse(path: str, text: str, spec: SectionSpec | None = None) -> tuple[Docume
     tokens = _parser().parse(body)
     front, warning = (toml, toml_warning) if body is not text else _front_matter(tokens)
     b = _walk(tokens, _Builder(spec=spec))
-    # a blog post or static-site page names itself in its front matter
-    named = front.get("title")
-    kind = detect_kind(path, front, ([named] if isinstance(named, str) else []) + b.titles)
+    kind = detect_kind(path, front, b.titles)
     if kind in _READ_WHOLE and not b.sections:
         whole = Section(title=b.titles[0] if b.titles else path, depth=0, line=1, role="decision")
         b = _walk(tokens, _Builder(spec=spec, whole=whole))

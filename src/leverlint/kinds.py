@@ -60,8 +60,8 @@ _WORDS = re.compile(r"[a-z]+")
 
 def detect_kind(path: str, front_matter: dict[str, Any], titles: list[str]) -> str:
     """rfc, design, adr, postmortem or other: from front matter, then the
-    path, then the first heading, then a heading only a review has
-    ("Root cause", "What happened")."""
+    path, then the title (front matter ``title``, then the first headings),
+    then a heading only a review has ("Root cause", "What happened")."""
     for key in ("kind", "type", "doc-type", "doctype", "category"):
         value = front_matter.get(key)
         if isinstance(value, str):
@@ -74,6 +74,9 @@ def detect_kind(path: str, front_matter: dict[str, Any], titles: list[str]) -> s
         kind = _KIND_ALIASES.get(word)
         if kind:
             return kind
+    # a blog post or static-site page names itself in its front matter
+    named = front_matter.get("title")
+    titles = [named, *titles] if isinstance(named, str) else titles
     for title in titles[:2]:
         for pattern, kind in _TITLE_KINDS:
             if pattern.search(title):
