@@ -49,6 +49,21 @@ def test_detect_kind(path: str, front: dict[str, str], titles: list[str], kind: 
     assert detect_kind(path, front, titles) == kind
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a describing section named on its own line, as a plain-text write-up does
+        "Outage on the web tier\n\nTimeline\n10:00 paged\n\n"
+        "*Root Cause and Resolution:*\n\nA bad config.\n",
+        # ... or at the top of its paragraph
+        "Web tier\n\nRoot Cause and Resolution\nRoot cause: a bad config.\nResolution: reverted.\n",
+    ],
+)
+def test_plain_text_write_up_is_a_postmortem(text: str) -> None:
+    doc, _ = parse("notes.md", text)
+    assert doc.kind == "postmortem"
+
+
 def test_broken_front_matter_warns_and_body_still_parsed() -> None:
     text = "---\ntitle: [unclosed\n---\n# Postmortem\n\n## Action items\n\n- Publish the report.\n"
     doc, warnings = parse("pm.md", text)

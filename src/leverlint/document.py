@@ -174,6 +174,17 @@ def _plain_label(content: str, spec: SectionSpec) -> str | None:
     return None
 
 
+def _described_label(content: str, spec: SectionSpec) -> str | None:
+    """The name when a short plain line ending in a colon names a section
+    that describes ("Root cause and resolution:"): not a heading the
+    sections follow, but a name that tells the document's kind."""
+    text = content.strip()
+    if not text.endswith(":") or "\n" in text or len(text) > _LABEL_MAX_CHARS:
+        return None
+    name = text.rstrip(":").strip()
+    return name if spec.excludes(name) else None
+
+
 _HELD_MIN_ITEMS = 2
 # the roles a label before its own text may name ("Action: ...", "Decision: ...")
 _LABEL_ROLES = ("action", "decision")
@@ -485,7 +496,9 @@ class _Builder:
                     skip = False
                 else:
                     # "Note:" over its own text leaves out that text, not the
-                    # paragraphs after it
+                    # paragraphs after it; the name still tells what kind of
+                    # document this is ("Root Cause and Resolution")
+                    self.titles.append(label)
                     skip = True
             return
         if self.section is None:
@@ -820,6 +833,10 @@ def _walk(tokens: list[Token], b: _Builder) -> _Builder:
                 plain := _plain_label(content, b.spec)
             ):
                 b.heading(_LABEL_DEPTH, plain, line)
+            elif tokens[i - 1].type == "paragraph_open" and (
+                described := _described_label(content, b.spec)
+            ):
+                b.titles.append(described)  # "*Root Cause and Resolution:*" names the kind
             elif tokens[i - 1].type == "paragraph_open":
                 b.paragraph(content, line, bold_lead(tok))
         elif t == "html_block" and not b.items:

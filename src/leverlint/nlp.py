@@ -73,6 +73,17 @@ def known_lemmas() -> frozenset[str]:
     return frozenset(lemma_table().values())
 
 
+@cache
+def verb_lemmas() -> frozenset[str]:
+    """The lemmas the table lists an "-ing" or "-ed" form for: its verbs
+    (and the nouns that are verbs too)."""
+    return frozenset(
+        lemma
+        for form, lemma in lemma_table().items()
+        if form != lemma and form.endswith(("ing", "ed")) and form.isalpha()
+    )
+
+
 def _lemma_one(lower: str) -> str:
     if lower in _KEEP_AS_WRITTEN:
         return lower

@@ -88,6 +88,29 @@ _LEAD_CLAUSE = re.compile(
 _ELABORATES = re.compile(r"^\W*(this|these|that|those|it|they|which|such)\b", re.IGNORECASE)
 
 
+# an action named as a noun: "Implementation of redundant servers",
+# "Enhancement of the monitoring", "Removal of the shared key"
+_NOMINAL = re.compile(r"^\W*([A-Za-z]{5,})\s+of\s")
+_NOMINAL_ENDS = ("ation", "ition", "tion", "ion", "ment", "ance", "ure", "al")
+_NOT_NOMINAL = frozenset({"several", "total", "general", "mention", "portion", "section"})
+
+
+def _names_action(sentence: str) -> bool:
+    """Whether a sentence opens on an action named as a noun, its verb the
+    lemma table knows ("Procurement of spare disks" from "procure")."""
+    from leverlint.nlp import verb_lemmas
+
+    m = _NOMINAL.match(sentence)
+    word = m.group(1).lower() if m else ""
+    if not word or word in _NOT_NOMINAL:
+        return False
+    stems = [word[: -len(end)] for end in _NOMINAL_ENDS if word.endswith(end)]
+    verbs = verb_lemmas()
+    return any(
+        base in verbs for stem in stems if len(stem) > 2 for base in (stem, stem + "e", stem + "t")
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class SectionSpec:
     """Compiled section vocabulary; see ``rules/sections.yaml``."""
@@ -96,6 +119,7 @@ class SectionSpec:
     exclude: re.Pattern[str]
     markers: re.Pattern[str]
     action_markers: re.Pattern[str]
+    advice_markers: re.Pattern[str]
     imperative: frozenset[str]
     adverbs: frozenset[str]
     metadata: re.Pattern[str]
@@ -168,9 +192,15 @@ class SectionSpec:
         (not one that goes on about the last: "This will be in addition to ..."),
         or an imperative after a topic label ("Account lockout - Lock accounts
         after five failures")."""
+        if self.advice_markers.search(sentence):
+            return True
         if _ELABORATES.match(sentence):
             return False
-        return bool(self.action_markers.search(sentence)) or self.opens_with_action(sentence)
+        return (
+            bool(self.action_markers.search(sentence))
+            or self.opens_with_action(sentence)
+            or _names_action(sentence)
+        )
 
     def opens_with_action(self, text: str) -> bool:
         """An item that opens on an action verb, after a topic label, a
@@ -270,10 +300,11 @@ def _either_apostrophe(alternation: str) -> str:
 
 
 def _literal_alternation(path: Path, key: str, items: object) -> str:
-    """An alternation of plain words and phrases, each matched as written."""
+    """An alternation of plain words and phrases, each matched as written
+    (a space also matches the line break of wrapped prose)."""
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
         raise RuleFileError(str(path), f"'{key}' must be a list of strings")
-    return _alternation(path, key, [re.escape(i) for i in items])
+    return _alternation(path, key, [re.escape(i).replace("\\ ", "\\s+") for i in items])
 
 
 @cache
@@ -292,6 +323,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         "exclude",
         "decision-markers",
         "action-markers",
+        "advice-markers",
         "imperative-verbs",
         "imperative-adverbs",
         "fix-columns",
@@ -326,6 +358,9 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
     action_markers = _either_apostrophe(
         _literal_alternation(path, "action-markers", data.get("action-markers", []))
     )
+    advice_markers = _either_apostrophe(
+        _literal_alternation(path, "advice-markers", data.get("advice-markers", []))
+    )
     verbs = data.get("imperative-verbs", [])
     inquiries = "|".join(
         _literal_alternation(path, key, data.get(key, []))
@@ -340,6 +375,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         exclude=re.compile(_alternation(path, "exclude", data.get("exclude", []))),
         markers=re.compile(rf"\b(?:{markers})\b", re.IGNORECASE),
         action_markers=re.compile(rf"\b(?:{action_markers})\b", re.IGNORECASE),
+        advice_markers=re.compile(rf"\b(?:{advice_markers})\b", re.IGNORECASE),
         imperative=frozenset(str(v).lower() for v in verbs),
         adverbs=frozenset(str(v).lower() for v in data.get("imperative-adverbs", [])),
         metadata=re.compile(rf"^\s*\**(?:{meta})\**\s*:", re.IGNORECASE),
