@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from leverlint.errors import RuleFileError
-from leverlint.nlp import ADJECTIVE_BEFORE_TO, NOUN_NEXT
+from leverlint.nlp import ADJECTIVE_BEFORE_TO, NOUN_NEXT, verb_lemmas
 from leverlint.resources import load_yaml, rules_dir
 
 _NUMBERING = re.compile(
@@ -98,8 +98,6 @@ _NOT_NOMINAL = frozenset({"several", "total", "general", "mention", "portion", "
 def _names_action(sentence: str) -> bool:
     """Whether a sentence opens on an action named as a noun, its verb the
     lemma table knows ("Procurement of spare disks" from "procure")."""
-    from leverlint.nlp import verb_lemmas
-
     m = _NOMINAL.match(sentence)
     word = m.group(1).lower() if m else ""
     if not word or word in _NOT_NOMINAL:
