@@ -38,6 +38,10 @@ from leverlint.noise import clean
         ("[Backend][Auth] Rotate the signing keys", "Rotate the signing keys"),
         ("[Infra] Add a standby broker", "Add a standby broker"),
         ("[note] this is kept", "[note] this is kept"),
+        # a tracker's fields before the task, split by slashes or bars
+        ("Owner: render team / no due date / extend the merge key", "Extend the merge key"),
+        ("Owner: Jane | Due: 2026-04-01 | Add an alert", "Add an alert"),
+        ("Owner: team-platform.", "Owner: team-platform."),
         # examples that trail off are an aside
         ("Test boundary conditions (limit=0, limit=1, etc.)", "Test boundary conditions"),
         ("Rotate keys (all of them)", "Rotate keys (all of them)"),

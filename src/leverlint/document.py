@@ -22,7 +22,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from leverlint.kinds import detect_kind
 from leverlint.model import Document, Prose, Section, Solution
 from leverlint.noise import clean
-from leverlint.sections import SectionSpec, load_sections
+from leverlint.sections import SectionSpec, load_sections, strip_numbering
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'`(\[*])")
 _DECLARED = re.compile(r"<!--\s*leverlint-level\s*:\s*(\d{1,2})\s*-->")
@@ -198,6 +198,11 @@ _VERDICT = re.compile(
 
 # a tick that starts an item: a pro in a list of options, "done" in an action list
 _DONE_MARK = re.compile("^\\s*[\u2705\u2714\u2611]")
+# a heading that reports a change made, a noun and its participle with no
+# article: "Deploy pipeline hardened (deploy.yml)", "Swap file added"
+_DONE_HEADING = re.compile(
+    r"^(?!.*\b(a|an|the)\b)\s*\S+(\s+\S+){1,3}?\s+\w{3,}(?<!e)ed\b\s*(\(.*\))?\s*$", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -286,9 +291,14 @@ class _Builder:
             current = self.headings[-1][1] if self.headings else self.whole
             if current is None:
                 self.candidate = Section(title=title, depth=depth, line=line, role="action")
-            elif current.role == "action" and self.spec.opens_with_action(title):
-                # a subheading that is itself an action: "R2-1: Replace the leakage model"
-                self.add(title, line, current)
+            elif (
+                current.role == "action"
+                and self.spec.opens_with_action(strip_numbering(title))
+                and not _DONE_HEADING.match(strip_numbering(title))
+            ):
+                # a subheading that is itself an action: "R2-1: Replace the leakage
+                # model", "3. Upgrade to the larger instance"
+                self.add(strip_numbering(title), line, current)
         self.headings.append((depth, current, advice))
         self.section = current
 

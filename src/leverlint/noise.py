@@ -20,6 +20,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # any other pictograph that marks an item: "📅 Process improvements"
         (r"^\s*[\U0001f300-\U0001faff\u2600-\u27bf]\ufe0f?\s+", ""),
         (r"^\s*(todo|fixme|action|ai|done|wip|p[0-4])\s*[:\-]\s*", ""),
+        # a tracker's fields before the task, split by slashes or bars:
+        # "Owner: render team / no due date / extend the merge key"
+        (
+            r"^\s*(((owner|owners|assignee|due|eta|priority|status|team)\s*:\s*[^/|:]{1,40}?"
+            r"|no\s+(due\s+date|owner|eta|deadline))\s*[/|]\s*)+",
+            "",
+        ),
         # how minutes and retros label an item: "Agreed:", "Decision -", "AP Sam:"
         (
             r"^\s*(agreed|decision|decided|outcome|resolution|resolved|next steps?|"

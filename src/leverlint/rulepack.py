@@ -36,7 +36,7 @@ _OPS = {"?", "*", "+", "!"}
 _WINDOW = re.compile(r"^~(\d)$")
 _CLAUSE_PUNCT = (".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "--", "\u2013", "\u2014")
 _NUMBER = (
-    r"^([-+~]?[$€£]?\d[\d,.:]*[a-z%]{0,4}|\d+-[a-z]+|noon|midnight|midday|zero|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"^([-+~]?[$€£]?\d[\d,.:]*[a-z%]{0,4}(/\d[\d,.:]*[a-z%]{0,4})?|\d+-[a-z]+|noon|midnight|midday|zero|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|dozen|half)$"
 )
 _SHORT = re.compile(r"^(@?[\w'\-%$]+(?:\|@?[\w'\-%$]+)*|NUM)([?*+!]?)$")
