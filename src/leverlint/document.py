@@ -139,6 +139,21 @@ def bold_label(inline: Token) -> tuple[str, str] | None:
     return label, rest
 
 
+def _titled_fields(inline: Token, spec: SectionSpec) -> str | None:
+    """The bold title of a paragraph that is a bold line and the tracker's
+    fields under it, and nothing else ("**1. Runbook step**" over "Owner:
+    SRE | Deadline: 7 days")."""
+    opening = _bold_opening(inline)
+    if opening is None:
+        return None
+    bold, rest = opening
+    if not bold or len(bold) > _LABEL_MAX_CHARS or bold[-1] in ".!?" or not rest:
+        return None
+    if all(spec.is_metadata(part) for part in rest.splitlines() if part.strip()):
+        return bold.rstrip(":").rstrip()
+    return None
+
+
 # a paragraph of one line under a plain label: "Desired behaviour: errors are not reported"
 _LABEL_LINE = re.compile(r"^([A-Z][\w /&'-]{1,40}):\s+(\S[^\n]*)$")
 _LEAD_MAX_CHARS = 80
@@ -260,11 +275,15 @@ class _Builder:
     # elsewhere they state an aim or tell what happened, so what they hold
     # waits for the kind.
     summaries: list[Section] = field(default_factory=list)
+    # A bold line of its own in an action section ("**2. Escalation policy**"),
+    # waiting for the paragraph it names; with it, it is one item.
+    title: tuple[str, int] | None = None
 
     def __post_init__(self) -> None:
         self.section = self.whole
 
     def heading(self, depth: int, title: str, line: int) -> None:
+        self.flush_title()
         self.titles.append(title)
         while self.headings and self.headings[-1][0] >= depth:
             self.headings.pop()
@@ -301,6 +320,27 @@ class _Builder:
                 self.add(strip_numbering(title), line, current)
         self.headings.append((depth, current, advice))
         self.section = current
+
+    def bold_title(self, title: str, line: int) -> None:
+        """A bold line standing alone names what comes under it. In an action
+        section a name the vocabulary does not know ("**2. Escalation policy
+        for slow incidents**") is held, to be joined with the paragraph under
+        it as one item; anywhere else it stands in for a heading."""
+        if self._in_action and self.spec.role_of(title) is None and not self.spec.excludes(title):
+            self.flush_title()
+            self.title = (strip_numbering(title), line)
+        else:
+            self.heading(_LABEL_DEPTH, title, line)
+
+    def flush_title(self) -> None:
+        """A held bold title with no paragraph under it (a list or a heading
+        comes next) is an item only when it says what to do itself."""
+        if self.title is None:
+            return
+        name, line = self.title
+        self.title = None
+        if self.spec.opens_with_action(name) and not _DONE_HEADING.match(name):
+            self.add(name, line)
 
     def add(self, raw: str, line: int, section: Section | None = None) -> None:
         section = section or self.section
@@ -491,6 +531,14 @@ class _Builder:
             self.add(item, line + offset, section)
 
     def paragraph(self, text: str, line: int, lead: str | None = None) -> None:
+        if not text.strip():
+            return  # an anchor or a comment alone: "<a id="x"></a>"
+        if self.title is not None:
+            name, title_line = self.title
+            self.title = None
+            joiner = " " if name[-1:] in ".!?:" else ". "
+            self.add(name + joiner + text, title_line)  # the bold title and what it names
+            return
         pieces = _label_pieces(text, self.spec)
         if pieces is not None:
             # a plain-text document writes its headings as lines of their own
@@ -829,8 +877,12 @@ def _walk(tokens: list[Token], b: _Builder) -> _Builder:
                     item = b.items[-1]
                     if label is None or not b.label_item(item, *label):
                         item.text = content
+            elif label is not None and not label[1] and content.rstrip().endswith(":"):
+                b.heading(_LABEL_DEPTH, label[0], line)  # "**To the branches:**" leads in
             elif label is not None and not label[1]:
-                b.heading(_LABEL_DEPTH, label[0], line)
+                b.bold_title(label[0], line)
+            elif tokens[i - 1].type == "paragraph_open" and (titled := _titled_fields(tok, b.spec)):
+                b.bold_title(titled, line)  # "**1. Runbook step**\nOwner: SRE | Due: May"
             elif label is not None and (role := b.spec.role_of(label[0])) in _LABEL_ROLES:
                 b.labelled_solution(role, label[0], label[1], line, content)
             elif (
@@ -850,16 +902,19 @@ def _walk(tokens: list[Token], b: _Builder) -> _Builder:
             elif tokens[i - 1].type == "paragraph_open":
                 b.paragraph(content, line, bold_lead(tok))
         elif t == "html_block" and not b.items:
+            b.flush_title()
             b.html_block(tok.content, _line(tok))
         elif t == "paragraph_open":
             in_paragraph_of_item = bool(b.items)
         elif t == "list_item_open":
+            b.flush_title()
             if b.items:
                 b.items[-1].has_children = True
             b.items.append(_Item(line=_line(tok), nested=bool(b.items)))
         elif t == "list_item_close":
             b.close_item()
         elif t == "table_open":
+            b.flush_title()
             b.table = _Table(line=_line(tok))
         elif t == "thead_open" and b.table is not None:
             b.table.in_head = True
@@ -869,6 +924,7 @@ def _walk(tokens: list[Token], b: _Builder) -> _Builder:
             b.table.rows.append((_line(tok), []))
         elif t == "table_close":
             b.close_table()
+    b.flush_title()
     return b
 
 
