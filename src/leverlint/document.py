@@ -37,6 +37,7 @@ _TOPIC_LEAD = re.compile(
     r"^[^:\n]{3,60}?(\s[-\u2013\u2014]\s|:\s)(?!.*\b(following|below)\b)\S+(\s\S+){2,}:$"
 )
 _CONTINUATION = re.compile(r"^\s*(e\.g\.|i\.e\.|eg\b|ie\b|this\b|that\b|it\b|see\b|[a-z])")
+_ELABORATION = re.compile(r"^\s*(e\.g\.|i\.e\.|eg\b|ie\b|this\b|that\b|it\b|see\b)")
 
 
 @cache
@@ -483,7 +484,15 @@ class _Builder:
         if item.nested and self.spec.is_metadata(text):
             return  # "Owner: @sre" describes its parent
         joined = self._joined(self.items[-1], text) if item.nested and self.items else text
-        if joined == text and item.nested and _CONTINUATION.match(text):
+        # a nested item in lower case elaborates its parent, unless the parent
+        # only leads in to a list of actions ("Health check hardened:" over
+        # "retry with backoff,"); a design's lists of values, and what a fix
+        # named in its lead-in lists ("Handover notes - every lead must
+        # write:"), stay details
+        parent = (self.items[-1].text or "").strip() if item.nested and self.items else ""
+        leads_in = self._in_action and parent.endswith(":") and not self._names_fix(parent)
+        elaborates = _ELABORATION if leads_in else _CONTINUATION
+        if joined == text and item.nested and elaborates.match(text):
             return  # elaborates its parent
         text = joined
         if self.section is None and self.candidate is not None:
