@@ -36,8 +36,10 @@ _LEAD_IN = re.compile(
 _TOPIC_LEAD = re.compile(
     r"^[^:\n]{3,60}?(\s[-\u2013\u2014]\s|:\s)(?!.*\b(following|below)\b)\S+(\s\S+){2,}:$"
 )
-_CONTINUATION = re.compile(r"^\s*(e\.g\.|i\.e\.|eg\b|ie\b|this\b|that\b|it\b|see\b|[a-z])")
+# how a nested item that only elaborates its parent starts: "e.g. ...", "this
+# helps ...", or (unless the parent leads in to a list of actions) lower case
 _ELABORATION = re.compile(r"^\s*(e\.g\.|i\.e\.|eg\b|ie\b|this\b|that\b|it\b|see\b)")
+_LOWER_START = re.compile(r"^\s*[a-z]")
 
 
 @cache
@@ -311,14 +313,10 @@ class _Builder:
             current = self.headings[-1][1] if self.headings else self.whole
             if current is None:
                 self.candidate = Section(title=title, depth=depth, line=line, role="action")
-            elif (
-                current.role == "action"
-                and self.spec.opens_with_action(strip_numbering(title))
-                and not _DONE_HEADING.match(strip_numbering(title))
-            ):
+            elif current.role == "action" and self._says_what_to_do(name := strip_numbering(title)):
                 # a subheading that is itself an action: "R2-1: Replace the leakage
                 # model", "3. Upgrade to the larger instance"
-                self.add(strip_numbering(title), line, current)
+                self.add(name, line, current)
         self.headings.append((depth, current, advice))
         self.section = current
 
@@ -340,8 +338,14 @@ class _Builder:
             return
         name, line = self.title
         self.title = None
-        if self.spec.opens_with_action(name) and not _DONE_HEADING.match(name):
+        if self._says_what_to_do(name):
             self.add(name, line)
+
+    def _says_what_to_do(self, name: str) -> bool:
+        """Whether a heading or bold title is an action itself ("Upgrade to
+        a larger instance"), not a report of one made ("Deploy pipeline
+        hardened")."""
+        return self.spec.opens_with_action(name) and not _DONE_HEADING.match(name)
 
     def add(self, raw: str, line: int, section: Section | None = None) -> None:
         section = section or self.section
@@ -491,8 +495,8 @@ class _Builder:
         # write:"), stay details
         parent = (self.items[-1].text or "").strip() if item.nested and self.items else ""
         leads_in = self._in_action and parent.endswith(":") and not self._names_fix(parent)
-        elaborates = _ELABORATION if leads_in else _CONTINUATION
-        if joined == text and item.nested and elaborates.match(text):
+        elaborates = _ELABORATION.match(text) or (not leads_in and _LOWER_START.match(text))
+        if joined == text and item.nested and elaborates:
             return  # elaborates its parent
         text = joined
         if self.section is None and self.candidate is not None:

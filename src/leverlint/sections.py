@@ -23,7 +23,6 @@ _NUMBERING = re.compile(
     r"|(d|step|phase|stage|part)\s*\d+[a-z]?\s*[:.)\u2013\u2014-])\s+",
     re.IGNORECASE,
 )
-_LEADING_NUMBER = re.compile(_NUMBERING.pattern, re.IGNORECASE)
 _MARKUP = re.compile(r"[*_`~#]+")
 _TRAIL = re.compile(r"[\s:.!?…\-–—]+$")
 _SPACE = re.compile(r"\s+")
@@ -32,7 +31,7 @@ _SPACE = re.compile(r"\s+")
 def strip_numbering(title: str) -> str:
     """A heading's own words, without its leading number ("3. Upgrade the
     instance", "Step 4 - Add an alert")."""
-    return _LEADING_NUMBER.sub("", title, count=1)
+    return _NUMBERING.sub("", title, count=1)
 
 
 def normalise_heading(title: str) -> str:
