@@ -203,6 +203,10 @@ def _described_label(content: str, spec: SectionSpec) -> str | None:
     return name if spec.excludes(name) else None
 
 
+# a label's text that names no fix: "None needed - use normal delete", "N/A"
+_NOTHING = re.compile(r"^\W*(none|n/?a|nothing|no action|not needed|not applicable|tbd)\b", re.I)
+# a decision heading's name that, as a list item's label, names a stage or a part
+_PHASE_LABEL = re.compile(r"\b(design|designs|explanation|details)\b", re.I)
 _HELD_MIN_ITEMS = 2
 # the roles a label before its own text may name ("Action: ...", "Decision: ...")
 _LABEL_ROLES = ("action", "decision")
@@ -235,6 +239,10 @@ class _Item:
     # nested items; the enclosing section comes back when it closes.
     labelled: bool = False
     outer: Section | None = None
+    # A nested item under it says what to do in its own words; one only
+    # details it ("Ring 1: a third of the estate").
+    child_acts: bool = False
+    detailed: bool = False
 
 
 @dataclass(slots=True)
@@ -481,12 +489,27 @@ class _Builder:
 
     def _add_item(self, item: _Item) -> None:
         text = (item.text or "").strip()
+        if text and self.section is None and self._labelled_item(text, item.line):
+            return
         if not text or (self.section is None and self.candidate is None):
             return
-        if item.has_children and text.endswith(":") and not self._names_fix(text):
+        if (
+            item.has_children
+            and text.endswith(":")
+            and not self._names_fix(text)
+            and (item.child_acts or not item.detailed or not self._whole_lead(text))
+        ):
             return  # a lead-in for the nested items, not a fix itself
         if item.nested and self.spec.is_metadata(text):
             return  # "Owner: @sre" describes its parent
+        parent_item = self.items[-1] if item.nested and self.items else None
+        if parent_item is not None and self._in_action:
+            if self.spec.opens_with_action_verb(clean(text)):
+                parent_item.child_acts = True
+            elif _details(text) and self._whole_lead(parent_item.text or ""):
+                # "Ring 1: 30% of the estate" under "Introduce ring deployment:"
+                parent_item.detailed = True
+                return
         joined = self._joined(self.items[-1], text) if item.nested and self.items else text
         # a nested item in lower case elaborates its parent, unless the parent
         # only leads in to a list of actions ("Health check hardened:" over
@@ -503,6 +526,38 @@ class _Builder:
             self.held.setdefault(self.candidate, []).append((text, item.line, item.nested))
             return
         self.add(text, item.line)
+
+    def _labelled_item(self, text: str, line: int) -> bool:
+        """A list item outside any solution section whose plain label names
+        an action or a decision ("Proposed solution: use historical
+        velocity", "Action: combine the two meetings") holds one solution,
+        as such a paragraph does; return whether it did."""
+        labelled = _LABEL_LINE.match(text)
+        if labelled is None:
+            return False
+        role = self.spec.role_of(labelled.group(1))
+        if role not in _LABEL_ROLES or _PHASE_LABEL.search(labelled.group(1)):
+            return False  # "Design: the initial planning phase" names a stage
+        if _NOTHING.match(labelled.group(2)):
+            return True  # "Mitigation: None needed"
+        self.labelled_solution(role, labelled.group(1), labelled.group(2), line, text)
+        return True
+
+    def _whole_lead(self, lead_in: str) -> bool:
+        """In an action list, a lead-in that is a whole action before its
+        colon ("Introduce staged ring deployment for app updates:") is the
+        fix, and what its nested items list (the rings, the pattern to alert
+        on) only details it. "Add the following checks:" and "Add alerts
+        for:" wait for their items."""
+        head = lead_in.strip().removesuffix(":").rstrip()
+        return (
+            self._in_action
+            and lead_in.strip().endswith(":")
+            and len(head.split()) >= _WHOLE_LEAD_WORDS
+            and not _PREPOSITION_END.search(head)
+            and not _POINTS_BELOW.search(head)
+            and self.spec.opens_with_action_verb(clean(head))
+        )
 
     def _names_fix(self, lead_in: str) -> bool:
         """In an action list, a lead-in that names its fix before saying what
@@ -759,6 +814,24 @@ def _field_lines(text: str) -> list[str] | None:
     if len(lines) < 2 or not all(_FIELD_LINE.match(line) for line in lines):
         return None
     return lines
+
+
+_WHOLE_LEAD_WORDS = 4  # a lead-in this long with a verb first may be an action itself
+# a lead-in that points at its list: "Add the following checks:", "such as:"
+_POINTS_BELOW = re.compile(
+    r"\b(following|below|these|those|as follows|like|such as|e\.g|i\.e|include|including)\b",
+    re.IGNORECASE,
+)
+
+
+def _details(text: str) -> bool:
+    """Whether a nested item reads as a detail of the action above it: a
+    labelled value ("Ring 0: ten pilot devices") or a long phrase in lower
+    case ("crash spike + disk spike within two hours of rollout"). A short
+    name ("Torque values") finishes its parent's lead-in instead."""
+    return bool(_LABEL_LINE.match(text)) or (
+        bool(_LOWER_START.match(text)) and len(text.split()) > _OBJECT_WORDS
+    )
 
 
 _OBJECT_WORDS = 8  # a nested item this short, with no sentence in it, may name an object

@@ -24,6 +24,8 @@ _NUMBERING = re.compile(
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"[*_`~#]+")
+# symbols before a heading's words: "🎯 Action Items", "→ Next steps"
+_LEAD_SYMBOLS = re.compile(r"^[^\w(\[\"']+")
 _TRAIL = re.compile(r"[\s:.!?…\-–—]+$")
 _SPACE = re.compile(r"\s+")
 
@@ -36,7 +38,7 @@ def strip_numbering(title: str) -> str:
 
 def normalise_heading(title: str) -> str:
     """Lower-case a heading and drop numbering, markup and end punctuation."""
-    out = _MARKUP.sub("", title).strip().lower()
+    out = _LEAD_SYMBOLS.sub("", _MARKUP.sub("", title).strip()).lower()
     out = _NUMBERING.sub("", out)
     out = out.replace("’", "'")
     out = _TRAIL.sub("", out)
@@ -50,6 +52,7 @@ def normalise_heading(title: str) -> str:
 _QUALIFIER = re.compile(
     r"\s*(\(.*\)|\s[-\u2013\u2014]\s.*|:\s.*|\s(to|for|by|based on|arising from|following)\s.*)$"
 )
+_ASIDE_END = re.compile(r"\s*\([^()]*\)$")
 _ARTICLE = re.compile(r"^(the|our|my|your)\s+")  # "The fix", "Our commitments"
 _STATUS = re.compile(
     r"\s+(implemented|applied|taken|completed|done|in place|so far|to date)"
@@ -63,6 +66,11 @@ def _heading_names(title: str) -> tuple[str, ...]:
     norm = normalise_heading(title)
     name = _ARTICLE.sub("", _STATUS.sub("", _QUALIFIER.sub("", norm)).strip())
     names = [norm] if not name or name == norm else [norm, name]
+    # a name that itself holds "to" or "for" keeps it when only a parenthesis
+    # qualifies it: "What to start doing (Start)"
+    bare = _ASIDE_END.sub("", norm)
+    if bare and bare not in names:
+        names.append(bare)
     if " / " in norm:
         names += [part.strip() for part in norm.split(" / ") if part.strip()]
     return tuple(names)

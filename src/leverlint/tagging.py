@@ -115,6 +115,20 @@ def _names_no_quantity(doc: Any, end: int) -> bool:
     )
 
 
+PARAMETER_LEVEL = 12
+
+
+def _builds(doc: Any, start: int, level: int) -> bool:
+    """Whether a parameter match opens on "set up", which builds something
+    ("Set up a PR cutoff policy"); it sets no number."""
+    if level != PARAMETER_LEVEL:
+        return False
+    word = doc[start].lower_
+    if word == "set":
+        return start + 1 < len(doc) and doc[start + 1].lower_ == "up"
+    return word == "up" and start > 0 and doc[start - 1].lower_ == "set"
+
+
 def _modifier(doc: Any, start: int) -> bool:
     """Whether ``doc[start]`` is the -ing/-ed form of a verb that changes a
     quantity or a structure, after a determiner ("the unified lifecycle",
@@ -291,6 +305,8 @@ class Tagger:
             if (start > 0 and _modifier(doc, start)) or _names_no_quantity(doc, end):
                 continue
             rule, spec = self._specificity[key]
+            if _builds(doc, start, rule.level):
+                continue
             lead = LEAD if start in leads else 1.0
             score = rule.weight * (1 + 0.25 * (spec - 1)) * zones[start] * lead
             current = best.get(rule.id)
