@@ -47,7 +47,7 @@ _TITLE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\badr\b|architecture decision", re.I), "adr"),
     (re.compile(r"\brfc\b|\bkep\b|\bproposal\b", re.I), "rfc"),
-    (re.compile(r"\bdesign\b", re.I), "design"),
+    (re.compile(r"\bdesign\b|\bone[- ]pager\b|\btech(nical)? spec\b", re.I), "design"),
 )
 # headings only an incident review has, wherever they stand
 _REVIEW_HEADINGS = re.compile(

@@ -19,6 +19,8 @@ from leverlint.resources import load_yaml, rules_dir
 
 _NUMBERING = re.compile(
     r"^\s*((\d+(\.\d+)*|[ivxlc]+|[a-z])[.)]|\d+(\.\d+)+"
+    # a bare section number before a word: "2 Motivation", "3 Detailed design"
+    r"|\d{1,2}(?=\s+[a-z])"
     # a step's label: "D7: Preventive measures", "Step 4 - Corrective actions"
     r"|(d|step|phase|stage|part)\s*\d+[a-z]?\s*[:.)\u2013\u2014-])\s+",
     re.IGNORECASE,
