@@ -55,6 +55,8 @@ _QUALIFIER = re.compile(
     r"\s*(\(.*\)|\s[-\u2013\u2014]\s.*|:\s.*|\s(to|for|by|based on|arising from|following)\s.*)$"
 )
 _ASIDE_END = re.compile(r"\s*\([^()]*\)$")
+# two short names joined by "and": each may name a section of its own
+_JOINED = re.compile(r"((?:[\w'-]+ ){0,3}[\w'-]+) (?:and|&) ((?:[\w'-]+ ){0,3}[\w'-]+)")
 _ARTICLE = re.compile(r"^(the|our|my|your)\s+")  # "The fix", "Our commitments"
 _STATUS = re.compile(
     r"\s+(implemented|applied|taken|completed|done|in place|so far|to date)"
@@ -76,6 +78,14 @@ def _heading_names(title: str) -> tuple[str, ...]:
     if " / " in norm:
         names += [part.strip() for part in norm.split(" / ") if part.strip()]
     return tuple(names)
+
+
+def _joined_names(title: str) -> tuple[str, ...]:
+    """The two names of a heading that joins them with "and" ("Impact and
+    strategic recommendations"), else none."""
+    norm = normalise_heading(title)
+    joined = _JOINED.fullmatch(_ARTICLE.sub("", _QUALIFIER.sub("", norm)).strip())
+    return joined.groups() if joined else ()
 
 
 _ASKS = re.compile(r"[^.!?]*\?")  # a first sentence that ends in a question mark
@@ -156,6 +166,10 @@ class SectionSpec:
         ``qualified=False`` asks for the whole text only (a plain line may
         be a sentence, not a name)."""
         names = _heading_names(title) if qualified else (normalise_heading(title),)
+        if qualified and not self.exclude.fullmatch(names[0]):
+            # each of two joined names may name the section, unless the whole
+            # is a name that describes ("Risks and mitigations")
+            names += tuple(n for n in _joined_names(title) if n not in names)
         for i, norm in enumerate(names):
             for role, pattern in self.roles:
                 # a decision heading does not keep its role under a qualifier:
