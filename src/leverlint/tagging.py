@@ -115,13 +115,13 @@ def _names_no_quantity(doc: Any, end: int) -> bool:
     )
 
 
-PARAMETER_LEVEL = 12
+_PARAMETER_LEVEL = 12
 
 
 def _builds(doc: Any, start: int, level: int) -> bool:
     """Whether a parameter match opens on "set up", which builds something
     ("Set up a PR cutoff policy"); it sets no number."""
-    if level != PARAMETER_LEVEL:
+    if level != _PARAMETER_LEVEL:
         return False
     word = doc[start].lower_
     if word == "set":
