@@ -503,20 +503,20 @@ class _Builder:
         if item.nested and self.spec.is_metadata(text):
             return  # "Owner: @sre" describes its parent
         parent_item = self.items[-1] if item.nested and self.items else None
+        parent = (parent_item.text or "").strip() if parent_item is not None else ""
         if parent_item is not None and self._in_action:
             if self.spec.opens_with_action_verb(clean(text)):
                 parent_item.child_acts = True
-            elif _details(text) and self._whole_lead(parent_item.text or ""):
+            elif _details(text) and self._whole_lead(parent):
                 # "Ring 1: 30% of the estate" under "Introduce ring deployment:"
                 parent_item.detailed = True
                 return
-        joined = self._joined(self.items[-1], text) if item.nested and self.items else text
+        joined = self._joined(parent_item, text) if parent_item is not None else text
         # a nested item in lower case elaborates its parent, unless the parent
         # only leads in to a list of actions ("Health check hardened:" over
         # "retry with backoff,"); a design's lists of values, and what a fix
         # named in its lead-in lists ("Handover notes - every lead must
         # write:"), stay details
-        parent = (self.items[-1].text or "").strip() if item.nested and self.items else ""
         leads_in = self._in_action and parent.endswith(":") and not self._names_fix(parent)
         elaborates = _ELABORATION.match(text) or (not leads_in and _LOWER_START.match(text))
         if joined == text and item.nested and elaborates:

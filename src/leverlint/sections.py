@@ -80,10 +80,9 @@ def _heading_names(title: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _joined_names(title: str) -> tuple[str, ...]:
-    """The two names of a heading that joins them with "and" ("Impact and
-    strategic recommendations"), else none."""
-    norm = normalise_heading(title)
+def _joined_names(norm: str) -> tuple[str, ...]:
+    """The two names of a normalised heading that joins them with "and"
+    ("impact and strategic recommendations"), else none."""
     joined = _JOINED.fullmatch(_ARTICLE.sub("", _QUALIFIER.sub("", norm)).strip())
     return joined.groups() if joined else ()
 
@@ -169,7 +168,7 @@ class SectionSpec:
         if qualified and not self.exclude.fullmatch(names[0]):
             # each of two joined names may name the section, unless the whole
             # is a name that describes ("Risks and mitigations")
-            names += tuple(n for n in _joined_names(title) if n not in names)
+            names += tuple(n for n in _joined_names(names[0]) if n not in names)
         for i, norm in enumerate(names):
             for role, pattern in self.roles:
                 # a decision heading does not keep its role under a qualifier:
