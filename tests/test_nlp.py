@@ -54,6 +54,17 @@ def test_lemmatize(word: str, lemma: str) -> None:
         ("Pay on-call $20k.", ["Pay", "on-call", "$20k", "."]),
         # a non-breaking hyphen joins words as a hyphen does
         ("Block install\u2011time scripts.", ["Block", "install\u2011time", "scripts", "."]),
+        # a file path is one word: its folders are not words of the sentence
+        (
+            "Copy docs/02-guidelines/tokens.css now.",
+            ["Copy", "docs/02-guidelines/tokens.css", "now", "."],
+        ),
+        ("See a/b.ts:93 first.", ["See", "a/b.ts:93", "first", "."]),
+        # words joined by slashes list choices, as one slash does
+        (
+            "Add a query/dashboard/alarm.",
+            ["Add", "a", "query", "/", "dashboard", "/", "alarm", "."],
+        ),
     ],
 )
 def test_tokens(text: str, tokens: list[str]) -> None:
@@ -77,6 +88,11 @@ def test_tokens(text: str, tokens: list[str]) -> None:
         ("Before finalizing the answer, verify each claim", "verify"),
         ("Citations: if a claim has no source, flag it", "flag"),
         ("When in doubt ask the on-call", None),  # no comma: no frame to skip
+        # an owner named as in minutes: the task's verb leads
+        ("Stephen to update the PR template", "update"),
+        ("Beyang and Christina to write the checklist", "write"),
+        ("Plan to migrate the tables", None),  # a word, not a name
+        ("Stephen to the rescue", None),  # no verb after "to"
     ],
 )
 def test_topic_label_starts_a_sentence(text: str, lead: str | None) -> None:

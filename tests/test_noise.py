@@ -38,6 +38,15 @@ from leverlint.noise import clean
         ("[Backend][Auth] Rotate the signing keys", "Rotate the signing keys"),
         ("[Infra] Add a standby broker", "Add a standby broker"),
         ("[note] this is kept", "[note] this is kept"),
+        # minutes: a box in parentheses, an owner in parentheses, a footnote letter
+        ("( ) (Priya) Add a queue-depth alert", "Add a queue-depth alert"),
+        ("(x) (Sam and Lee) Publish the rota(c)", "Publish the rota"),
+        ("(Ops team, then Kai) Rotate the keys", "Rotate the keys"),
+        ("(Re)write the setup guide", "(Re)write the setup guide"),
+        ("Use option (a)", "Use option (a)"),
+        # a line break a generator wrote out as text
+        ("Add a health check.\\n", "Add a health check."),
+        ("Split on \\n before parsing", "Split on \\n before parsing"),
         # a tracker's fields before the task, split by slashes or bars
         ("Owner: render team / no due date / extend the merge key", "Extend the merge key"),
         ("Owner: Jane | Due: 2026-04-01 | Add an alert", "Add an alert"),

@@ -162,6 +162,11 @@ def test_num_in_an_alternation_matches_numbers_and_the_words() -> None:
     assert [d.level for d in hits] == [12, 12, None]
 
 
+def test_a_window_may_span_more_than_nine_words() -> None:
+    token, _ = expand_token("~12", {}, "t")
+    assert token == {"ORTH": {"NOT_IN": list(token["ORTH"]["NOT_IN"])}, "OP": "{0,12}"}
+
+
 @pytest.mark.parametrize(
     ("text", "level", "by"),
     [

@@ -218,8 +218,14 @@ _VERDICT = re.compile(
     re.IGNORECASE,
 )
 
-# a tick that starts an item: a pro in a list of options, "done" in an action list
-_DONE_MARK = re.compile("^\\s*[\u2705\u2714\u2611]")
+# a mark that starts an item: in a list of options a tick is a pro and a
+# warning sign a con; in an action list a tick says "done" and a warning sign
+# before a status word says "still to do" ("⚠️ TODO: Add a check")
+_STATUS_MARK = re.compile(
+    "^\\s*(?:[\u2705\u2714\u2611]|\u26a0\ufe0f?\\s*(?:todo|fixme|pending|planned|in progress"
+    "|not (?:yet )?(?:started|done))\\b)",
+    re.IGNORECASE,
+)
 # a heading that reports a change made, a noun and its participle with no
 # article: "Deploy pipeline hardened (deploy.yml)", "Swap file added"
 _DONE_HEADING = re.compile(
@@ -293,6 +299,11 @@ class _Builder:
     def __post_init__(self) -> None:
         self.section = self.whole
 
+    def _parent_acts(self) -> bool:
+        """True when the heading the next subheading falls under lists actions."""
+        parent = self.headings[-1][1] if self.headings else self.whole
+        return parent is not None and parent.role == "action"
+
     def heading(self, depth: int, title: str, line: int) -> None:
         self.flush_title()
         self.titles.append(title)
@@ -315,7 +326,7 @@ class _Builder:
             new = Section(title=title, depth=depth, line=line, role=role)
             self.sections.append(new)
             current = new
-        elif self.spec.excludes(title):
+        elif self.spec.excludes(title, self._parent_acts()):
             current = None
         else:
             current = self.headings[-1][1] if self.headings else self.whole
@@ -359,8 +370,10 @@ class _Builder:
         section = section or self.section
         if section is None:
             return
-        if self.spec.is_argument(raw) and not (section.role == "action" and _DONE_MARK.match(raw)):
-            return  # a pro or con; in an action list a tick says "done"
+        if self.spec.is_argument(raw) and not (
+            section.role == "action" and _STATUS_MARK.match(raw)
+        ):
+            return  # a pro or con; in an action list a status mark
         if self.spec.is_record_field(raw):
             return  # "Author: @jane" records the document, it proposes nothing
         text = clean(raw)

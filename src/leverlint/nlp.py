@@ -133,14 +133,20 @@ NOUN_NEXT = FINITE | {"be", "been", "being", "'s", "of", ":"}
 # the limit", "Due to load"), not as imperatives ("Move to X")
 ADJECTIVE_BEFORE_TO = frozenset({"open", "close", "due", "subject", "prone", "similar", "equal"})
 
-# a currency amount ("$20k", "£1,500"), a hyphen compound ("on-call") or a
-# dotted name from code ("pod.Spec.Overhead", "Cover.CoveredPackages"),
-# whose dots would otherwise read as sentence ends
+# a currency amount ("$20k", "£1,500"), a file path ("docs/guidelines/tokens.css",
+# "./run.sh"), a hyphen compound ("on-call") or a dotted name from code
+# ("pod.Spec.Overhead", "Cover.CoveredPackages"), whose dots would otherwise
+# read as sentence ends and whose folders as words ("guidelines"); one slash
+# between words is a choice ("read/write"), not a path
 _COMPOUND = re.compile(
-    r"[$€£¥]\d[\d,.]*[a-zA-Z]{0,2}\b|[^\W_]+(?:[-\u2010\u2011][^\W_]+)+|"
+    r"[$€£¥]\d[\d,.]*[a-zA-Z]{0,2}\b|"
+    r"(?<![\w/.])(?:\.{1,2}/|~/|/)?[\w.-]*\w(?:/[\w.-]*\w){2,}(?::\d+)?/?|"
+    r"(?<![\w/.])(?:\.{1,2}/|~/|/)?(?:[\w.-]*\w/)+[\w-]+\.[A-Za-z]\w{0,4}(?::\d+)?(?![\w/])|"
+    r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+|"
     r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?![\w])"
 )
-_MERGE_HINT = re.compile(r"[-\u2010\u2011$€£¥]|\w\.[A-Za-z_]")
+_CHOICES = re.compile(r"[A-Za-z]+(?:/[A-Za-z]+)+")
+_MERGE_HINT = re.compile(r"[-\u2010\u2011$€£¥/]|\w\.[A-Za-z_]")
 
 
 def merge_compounds(doc: Any) -> None:
@@ -153,6 +159,8 @@ def merge_compounds(doc: Any) -> None:
         return
     spans = []
     for m in _COMPOUND.finditer(text):
+        if _CHOICES.fullmatch(m.group()):
+            continue  # "query/dashboard/alarm" lists choices, it names no file
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) > 1:
             spans.append(span)
@@ -203,9 +211,31 @@ def mark_topic_label(doc: Any) -> None:
                 if doc[j + 1].is_alpha:
                     start = j + 1
                 break
+    start = start or _owner_lead(doc)
     if start:
         doc[start].is_sent_start = True
         doc.user_data["lead"] = start
+
+
+def _owner_lead(doc: Any) -> int:
+    """The index of the verb after an owner named as in minutes ("Stephen to
+    update the PR template", "Beyang and Christina to write the checklist"),
+    else 0. A name is a capitalised word the lemma table does not know, so
+    "Plan to migrate" and "Move to the new host" are left alone."""
+    i = 0
+    while i < len(doc) and _is_name(doc[i]):
+        i += 1
+        if i + 1 < len(doc) and doc[i].lower_ in ("and", "&") and _is_name(doc[i + 1]):
+            i += 1
+        else:
+            break
+    if 0 < i < len(doc) - 1 and doc[i].lower_ == "to" and doc[i + 1].lemma_ in verb_lemmas():
+        return i + 1
+    return 0
+
+
+def _is_name(tok: Any) -> bool:
+    return bool(tok.is_alpha and tok.is_title and tok.lower_ not in known_lemmas())
 
 
 _FRAMES = frozenset(

@@ -14,8 +14,15 @@ import re
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r)
     for p, r in (
-        # task-list boxes and status prefixes
+        # task-list boxes and status prefixes ("[x]", and "( )" or "(x)" in minutes)
         (r"^\s*\[[ xX]\]\s+", ""),
+        (r"^\s*\(\s?[xX\u2713]?\s?\)\s+", ""),
+        # an owner in parentheses before the task: "(Beyang) Define code owners",
+        # "(Keegan, then Beyang and Geoffrey) Look into alerting"
+        (
+            r"^\s*\((?-i:[A-Z])[\w.'\u2019-]*(?:,?\s+(?:and|&|then)?\s*[\w.'\u2019-]+){0,5}\)\s+(?=\S)",
+            "",
+        ),
         (r"^\s*[\u2705\u2714\u2611\u23f3\u231b\U0001f504]\ufe0f?\s*", ""),
         # any other pictograph that marks an item: "📅 Process improvements"
         (r"^\s*[\U0001f300-\U0001faff\u2600-\u27bf]\ufe0f?\s+", ""),
@@ -61,8 +68,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(\S)\s+((?-i:Issue|Ticket)|see issue here)\s*$",
             r"\1",
         ),
+        # a footnote's letter left at the end: "keep the issues up to date(h)"
+        (r"(?<=\w)\((?-i:[a-z])\)\s*$", ""),
         # bare URLs
         (r"<?https?://\S+>?", ""),
+        # a line break written out as text by a generator: "Add a check.\n"
+        (r"(?<=\S)\\n(?=\s|$)", " "),
         # asides that elaborate: "(i.e. ...)", "(e.g. ...)", "(see ...)"
         (r"\(\s*(?:i\.e\.|e\.g\.|ie\b|eg\b|for example|for instance|see|such as)[^()]*\)", ""),
         # a list of examples that trails off: "(limit=0, limit=1, etc.)"

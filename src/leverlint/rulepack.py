@@ -8,7 +8,7 @@ with a readable shorthand for the common cases (see ``expand_token``):
   (classes live in ``rules/classes.yaml``);
 * ``"increase|raise"`` any of these lemmas; ``"alert"`` that lemma;
 * a trailing ``?``, ``*`` or ``+`` sets the operator;
-* ``"~3"`` up to three words of any kind (never punctuation);
+* ``"~3"`` up to three words of any kind (never punctuation; at most 99);
 * ``"NUM"`` a number-like token;
 * a mapping is passed to spaCy as it is.
 
@@ -33,7 +33,7 @@ RULE_KEYS = frozenset(
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
 _OPS = {"?", "*", "+", "!"}
-_WINDOW = re.compile(r"^~(\d)$")
+_WINDOW = re.compile(r"^~(\d{1,2})$")
 _CLAUSE_PUNCT = (".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "--", "\u2013", "\u2014")
 _NUMBER = (
     r"^([-+~]?[$€£]?\d[\d,.:]*[a-z%]{0,4}(/\d[\d,.:]*[a-z%]{0,4})?|\d+-[a-z]+|noon|midnight|midday|zero|one|two|three|four|five|six|seven|eight|nine|ten|"

@@ -50,9 +50,11 @@ def normalise_heading(title: str) -> str:
 # what may follow a section's name without changing what the section holds:
 # a parenthesis, a qualifier after a dash or colon, a purpose or scope
 # ("to prevent recurrence", "for sprint 3"), a source ("based on the
-# analysis", "arising from the audit"), a status word
+# analysis", "arising from the audit"), a time from which it holds ("going
+# forward", "next time"), a status word
 _QUALIFIER = re.compile(
-    r"\s*(\(.*\)|\s[-\u2013\u2014]\s.*|:\s.*|\s(to|for|by|based on|arising from|following)\s.*)$"
+    r"\s*(\(.*\)|\s[-\u2013\u2014]\s.*|:\s.*|\s(to|for|by|based on|arising from|following)\s.*"
+    r"|\s(going forward|moving forward|from now on|(in|for) (the )?future|next time))$"
 )
 _ASIDE_END = re.compile(r"\s*\([^()]*\)$")
 # two short names joined by "and": each may name a section of its own
@@ -155,6 +157,7 @@ class SectionSpec:
     argument: re.Pattern[str]
     bookkeeping: re.Pattern[str]
     analysis: re.Pattern[str]
+    areas: re.Pattern[str]
 
     def role_of(self, title: str, qualified: bool = True) -> str | None:
         """The role of a heading that introduces solutions, else ``None``.
@@ -192,9 +195,14 @@ class SectionSpec:
         may recommend a fix in passing ("Root cause analysis", "Lessons")."""
         return any(self.analysis.fullmatch(norm) for norm in _heading_names(title))
 
-    def excludes(self, title: str) -> bool:
-        """True for a subheading that describes rather than proposes."""
-        return any(self.exclude.fullmatch(norm) for norm in _heading_names(title))
+    def excludes(self, title: str, under_action: bool = False) -> bool:
+        """True for a subheading that describes rather than proposes. Under an
+        action heading an area of the work ("Testing", "Detection") groups
+        the fixes made there, so it describes nothing."""
+        names = _heading_names(title)
+        if under_action and any(self.areas.fullmatch(norm) for norm in names):
+            return False
+        return any(self.exclude.fullmatch(norm) for norm in names)
 
     def opens_with_action_verb(self, text: str) -> bool:
         """True when the first word is one of the imperative verbs, or the
@@ -364,6 +372,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         "action-columns",
         "ignore-columns",
         "analysis-sections",
+        "action-areas",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -423,4 +432,5 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         analysis=re.compile(
             _alternation(path, "analysis-sections", data.get("analysis-sections", []))
         ),
+        areas=re.compile(_alternation(path, "action-areas", data.get("action-areas", []))),
     )
