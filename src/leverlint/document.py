@@ -984,6 +984,10 @@ def _walk(tokens: list[Token], b: _Builder) -> _Builder:
                 b.bold_title(titled, line)  # "**1. Runbook step**\nOwner: SRE | Due: May"
             elif label is not None and (role := b.spec.role_of(label[0])) in _LABEL_ROLES:
                 b.labelled_solution(role, label[0], label[1], line, content)
+            elif label is not None and b._in_action and b.spec.excludes(label[0]):
+                # in an action list "**Conclusion:** the fix will ..." describes;
+                # a design's "**Note:** X should only be used when ..." may decide
+                b.titles.append(label[0])
             elif (
                 tokens[i - 1].type == "paragraph_open"
                 and (plain_label := _LABEL_LINE.match(content))
