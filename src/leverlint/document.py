@@ -299,10 +299,15 @@ class _Builder:
     def __post_init__(self) -> None:
         self.section = self.whole
 
-    def _parent_acts(self) -> bool:
-        """True when the heading the next subheading falls under lists actions."""
-        parent = self.headings[-1][1] if self.headings else self.whole
-        return parent is not None and parent.role == "action"
+    def _parent(self) -> Section | None:
+        """The section the next subheading falls under."""
+        return self.headings[-1][1] if self.headings else self.whole
+
+    def describes(self, label: str) -> bool:
+        """In an action list, a bold label that names what describes
+        ("**Conclusion:** the fix will ..."): its paragraph is no item. A
+        design's "**Note:** X should only be used when ..." may still decide."""
+        return self._in_action and self.spec.excludes(label)
 
     def heading(self, depth: int, title: str, line: int) -> None:
         self.flush_title()
@@ -316,6 +321,7 @@ class _Builder:
             else None
         )
         role = self.spec.role_of(title)
+        parent = self._parent()
         current: Section | None
         self.candidate = None
         if role == "summary":
@@ -326,10 +332,10 @@ class _Builder:
             new = Section(title=title, depth=depth, line=line, role=role)
             self.sections.append(new)
             current = new
-        elif self.spec.excludes(title, self._parent_acts()):
+        elif self.spec.excludes(title, parent is not None and parent.role == "action"):
             current = None
         else:
-            current = self.headings[-1][1] if self.headings else self.whole
+            current = parent
             if current is None:
                 self.candidate = Section(title=title, depth=depth, line=line, role="action")
             elif current.role == "action" and self._says_what_to_do(name := strip_numbering(title)):
@@ -984,9 +990,7 @@ def _walk(tokens: list[Token], b: _Builder) -> _Builder:
                 b.bold_title(titled, line)  # "**1. Runbook step**\nOwner: SRE | Due: May"
             elif label is not None and (role := b.spec.role_of(label[0])) in _LABEL_ROLES:
                 b.labelled_solution(role, label[0], label[1], line, content)
-            elif label is not None and b._in_action and b.spec.excludes(label[0]):
-                # in an action list "**Conclusion:** the fix will ..." describes;
-                # a design's "**Note:** X should only be used when ..." may decide
+            elif label is not None and b.describes(label[0]):
                 b.titles.append(label[0])
             elif (
                 tokens[i - 1].type == "paragraph_open"
