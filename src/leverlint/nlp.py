@@ -138,10 +138,13 @@ ADJECTIVE_BEFORE_TO = frozenset({"open", "close", "due", "subject", "prone", "si
 # ("pod.Spec.Overhead", "Cover.CoveredPackages"), whose dots would otherwise
 # read as sentence ends and whose folders as words ("guidelines"); one slash
 # between words is a choice ("read/write"), not a path
+_PATH_START = r"(?<![\w/.])(?:\.{1,2}/|~/|/)?"  # "./", "~/" or "/" before a path
+_PATH_LINE = r"(?::\d+)?"  # a line number after it: "preset.ts:93"
 _COMPOUND = re.compile(
     r"[$€£¥]\d[\d,.]*[a-zA-Z]{0,2}\b|"
-    r"(?<![\w/.])(?:\.{1,2}/|~/|/)?[\w.-]*\w(?:/[\w.-]*\w){2,}(?::\d+)?/?|"
-    r"(?<![\w/.])(?:\.{1,2}/|~/|/)?(?:[\w.-]*\w/)+[\w-]+\.[A-Za-z]\w{0,4}(?::\d+)?(?![\w/])|"
+    # three folders or more, or a file with an extension
+    rf"{_PATH_START}[\w.-]*\w(?:/[\w.-]*\w){{2,}}{_PATH_LINE}/?|"
+    rf"{_PATH_START}(?:[\w.-]*\w/)+[\w-]+\.[A-Za-z]\w{{0,4}}{_PATH_LINE}(?![\w/])|"
     r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+|"
     r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?![\w])"
 )
@@ -222,13 +225,9 @@ def _owner_lead(doc: Any) -> int:
     update the PR template", "Beyang and Christina to write the checklist"),
     else 0. A name is a capitalised word the lemma table does not know, so
     "Plan to migrate" and "Move to the new host" are left alone."""
-    i = 0
-    while i < len(doc) and _is_name(doc[i]):
-        i += 1
-        if i + 1 < len(doc) and doc[i].lower_ in ("and", "&") and _is_name(doc[i + 1]):
-            i += 1
-        else:
-            break
+    i = 1 if len(doc) and _is_name(doc[0]) else 0
+    while i and i + 1 < len(doc) and doc[i].lower_ in ("and", "&") and _is_name(doc[i + 1]):
+        i += 2  # "Beyang and Christina"
     if 0 < i < len(doc) - 1 and doc[i].lower_ == "to" and doc[i + 1].lemma_ in verb_lemmas():
         return i + 1
     return 0

@@ -15,8 +15,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r)
     for p, r in (
         # task-list boxes and status prefixes ("[x]", and "( )" or "(x)" in minutes)
-        (r"^\s*\[[ xX]\]\s+", ""),
-        (r"^\s*\(\s?[xX\u2713]?\s?\)\s+", ""),
+        (r"^\s*(\[[ xX]\]|\(\s?[xX\u2713]?\s?\))\s+", ""),
         # an owner in parentheses before the task: "(Beyang) Define code owners",
         # "(Keegan, then Beyang and Geoffrey) Look into alerting"
         (
