@@ -228,6 +228,10 @@ _STATUS_MARK = re.compile(
 )
 # a heading that reports a change made, a noun and its participle with no
 # article: "Deploy pipeline hardened (deploy.yml)", "Swap file added"
+# a name that tags an action rather than names a list of them: "TODO: Verify
+# the migrations", "Action: add an alert"
+_TAGGED_ACTION = re.compile(r"^([^:]{1,30}):\s+(\S.*)$")
+
 _DONE_HEADING = re.compile(
     r"^(?!.*\b(a|an|the)\b)\s*\S+(\s+\S+){1,3}?\s+\w{3,}(?<!e)ed\b\s*(\(.*\))?\s*$", re.IGNORECASE
 )
@@ -332,6 +336,8 @@ class _Builder:
             new = Section(title=title, depth=depth, line=line, role=role)
             self.sections.append(new)
             current = new
+            if self._tags_an_action(role, title):
+                self.add(title, line, new)  # "### TODO: Pin the base image"
         elif self.spec.excludes(title, parent is not None and parent.role == "action"):
             current = None
         else:
@@ -365,6 +371,17 @@ class _Builder:
         self.title = None
         if self._says_what_to_do(name):
             self.add(name, line)
+
+    def _tags_an_action(self, role: str | None, name: str) -> bool:
+        """Whether a name the vocabulary reads as a list of actions only tags
+        one action ("TODO: Verify the migrations", "Action: add an alert"):
+        the tag names a list of actions, what follows it says what to do."""
+        tagged = _TAGGED_ACTION.match(name) if role == "action" else None
+        return (
+            tagged is not None
+            and self.spec.role_of(tagged.group(1)) == "action"
+            and self._says_what_to_do(tagged.group(2))
+        )
 
     def _says_what_to_do(self, name: str) -> bool:
         """Whether a heading or bold title is an action itself ("Upgrade to
@@ -475,6 +492,8 @@ class _Builder:
         role = self.spec.role_of(label)
         if role == "summary":  # a summary inside a list describes
             role = None
+        if self._tags_an_action(role, label):
+            return False  # "**TODO: Verify the migrations**" is an item
         if role is None and not self.spec.excludes(label):
             return False
         if role is None and self._topic_label(rest):

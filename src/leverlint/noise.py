@@ -92,7 +92,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # (not a severity or a standard: "Sev-1", "UTF-8", "ISO-9001", "TLS-1")
         (
             r"[\(\[]?\b(?!(?:sev|pri|severity|tier|level|utf|iso|ipv|tls|http|sha|x)-\d)"
-            r"[A-Z][A-Z0-9]{1,9}-\d+\b[\)\]]?",
+            r"[A-Z][A-Z0-9]{1,9}-\d+(?:/\d+)*\b[\)\]]?",
             "",
         ),
         (r"[\(\[]?(?<![\w&])#\d+\b[\)\]]?", ""),
@@ -181,6 +181,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # leftover empty brackets and separators, and the colon a removed id left
         (r"\(\s*[,;]?\s*\)|\[\s*\]", ""),
         (r"^\s*[:\-–—|]\s+", ""),
+        # a tag in parentheses the removed id carried: "(Codex r16 HIGH triaged): add X"
+        (r"^\s*\([^()]{1,60}\)\s*[:\-–—]\s+", ""),
         (r"\s+([.,;:!?])(?=\s|$)", r"\1"),
     )
 )

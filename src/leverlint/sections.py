@@ -92,6 +92,8 @@ def _joined_names(norm: str) -> tuple[str, ...]:
 _ASKS = re.compile(r"[^.!?]*\?")  # a first sentence that ends in a question mark
 _AND_THEN = re.compile(r"\s+(?:and|&)\s+([A-Za-z]+)")  # "Investigate and fix ..."
 _FIRST_WORDS = re.compile(r"[\W_]*([A-Za-z]+)(?:[\W_]+([A-Za-z]+))?")
+# a first word that is a label, perhaps numbered: "Run #14: ...", "Step 2: ...", "Update: ..."
+_LABEL_WORD = re.compile(r"[\W_]*[A-Za-z]+\s*(?:#?\d[\w.]*\s*)?:(?!//)")
 
 
 # a short topic label before a sentence: "Account lockout policy - ", "Alerting: "
@@ -210,6 +212,8 @@ class SectionSpec:
         words = _FIRST_WORDS.match(text)
         if words is None or _COMPOUND_START.match(text):
             return False  # "Test-driven design", "Cache-busting lets clients ..."
+        if _LABEL_WORD.match(text):
+            return False  # "Run #14: 25s", "Step 2: restart" (what follows may still act)
         first, second = words.group(1).lower(), (words.group(2) or "").lower()
         if first == "let" and second in ("s", "us"):
             # "let's" speaks for the verb after it: "let's add a check" proposes,
