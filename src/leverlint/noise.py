@@ -156,9 +156,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # a report of work under way or done: "We are adding X", "We have added X"
         (r"^\s*((we|i)\s+(are|am|have been)|we['’]re|i['’]m)\s+(also\s+)?(?=[a-z]+ing\b)", ""),
         (r"^\s*((we|i)\s+have|we['’]ve|i['’]ve)\s+(also\s+)?(?=[a-z]+ed\b)", ""),
-        # a bare "Should ..." item (the subject was dropped), not "Should the X fail"
+        # a bare "Should ..." or "May need to ..." item (the subject was dropped),
+        # not "Should the X fail"
         (
-            r"^\s*(should|need to|needs to|need)\s+"
+            r"^\s*((may|might|will|would)\s+(also\s+)?(need|have)\s+to|"
+            r"should|need to|needs to|need)\s+"
             r"(?!(not|never|the|a|an|this|that|it|we|you|they|there|any|one|no|more|to)\b)",
             "",
         ),
