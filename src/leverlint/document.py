@@ -96,6 +96,7 @@ def _line(token: Token) -> int:
 # real heading, so the next heading of any depth ends it.
 _LABEL_DEPTH = 7
 _LABEL_MAX_CHARS = 60
+_ANNOUNCE_MAX_CHARS = 120  # a sentence ending in a colon that announces a list
 
 
 _SYMBOLS_ONLY = re.compile(r"^[^\w]*$")
@@ -185,9 +186,13 @@ _ASIDE_ONLY = re.compile(r"^(\([^()]*\))?$")
 
 def _plain_label(content: str, spec: SectionSpec) -> str | None:
     """The label when a short plain line names a solution section on its own
-    ("Action Items", "Next steps:"): it stands in for a heading, as a bold one does."""
+    ("Action Items", "Next steps:"): it stands in for a heading, as a bold one
+    does. A line that ends in a colon may be a sentence that announces what
+    follows ("Here are some solutions to think about, so we avoid this again:")."""
+    announces = content.rstrip().endswith(":")
+    limit = _ANNOUNCE_MAX_CHARS if announces else _LABEL_MAX_CHARS
     text = content.strip().rstrip(":").strip()
-    if 0 < len(text) <= _LABEL_MAX_CHARS and "\n" not in text and spec.role_of(text, False):
+    if 0 < len(text) <= limit and "\n" not in text and spec.role_of(text, announces):
         return text
     return None
 
