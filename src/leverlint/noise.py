@@ -183,6 +183,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # leftover empty brackets and separators, and the colon a removed id left
         (r"\(\s*[,;]?\s*\)|\[\s*\]", ""),
         (r"^\s*[:\-–—|]\s+", ""),
+        # an option's verdict and its reason, after the option's name:
+        # "Staged releases: selected because each release ..."
+        (
+            r"(?<=\w)\s*[:\-–—]\s+(selected|rejected|chosen|accepted|deferred|preferred|"
+            r"discarded|dropped)\b(\s+(because|as|since|for|in favou?r)\b.*)?$",
+            "",
+        ),
         # a tag in parentheses the removed id carried: "(Codex r16 HIGH triaged): add X"
         (r"^\s*\([^()]{1,60}\)\s*[:\-–—]\s+", ""),
         (r"\s+([.,;:!?])(?=\s|$)", r"\1"),
