@@ -231,12 +231,11 @@ _STATUS_MARK = re.compile(
     "|not (?:yet )?(?:started|done))\\b)",
     re.IGNORECASE,
 )
-# a heading that reports a change made, a noun and its participle with no
-# article: "Deploy pipeline hardened (deploy.yml)", "Swap file added"
 # a name that tags an action rather than names a list of them: "TODO: Verify
 # the migrations", "Action: add an alert"
 _TAGGED_ACTION = re.compile(r"^([^:]{1,30}):\s+(\S.*)$")
-
+# a heading that reports a change made, a noun and its participle with no
+# article: "Deploy pipeline hardened (deploy.yml)", "Swap file added"
 _DONE_HEADING = re.compile(
     r"^(?!.*\b(a|an|the)\b)\s*\S+(\s+\S+){1,3}?\s+\w{3,}(?<!e)ed\b\s*(\(.*\))?\s*$", re.IGNORECASE
 )
