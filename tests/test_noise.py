@@ -63,6 +63,12 @@ from leverlint.noise import clean
         ("The board is asked to approve merging the two depots.", "Merging the two depots."),
         ("Members are invited to note that dues rise in May.", "Dues rise in May."),
         ("TODO: raise the timeout - owner: @ana", "Raise the timeout"),
+        # an owner in the middle of an item takes only its own sentence with it
+        (
+            "Fix the test rig — owner: Quinn, with Elena. Keep the game drawing in the background.",
+            "Fix the test rig. Keep the game drawing in the background.",
+        ),
+        ("Staged releases: selected because each release builds on the last", "Staged releases"),
         ("We will publish the report #12", "Publish the report"),
         ("We'll add a dashboard [JIRA-9]", "Add a dashboard"),
         # a typographic apostrophe is the same word

@@ -87,6 +87,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # owner / ticket / due tails: "(owner: @x)", "- Owner: Jane", "due 2026-04-01"
         (r"[\(\[]\s*(owner|owners|assignee|due|eta|ticket|jira|by)\b[^\)\]]*[\)\]]", ""),
+        # (in the middle of an item, only up to the end of its sentence:
+        # "Fix the rig — owner: Quinn, with Elena. A setup where ...")
+        (
+            r"\s*[-–—|,;]?\s*\b(owner|owners|assignee|due|eta|ticket|jira)\s*:[^.!?\n]*[.!?]\s+(?=\S)",
+            ". ",
+        ),
         (r"\s[-–—|,;]?\s*\b(owner|owners|assignee|due|eta|ticket|jira)\s*:.*$", ""),
         # ticket ids: ABC-123, #123, GH-12, in brackets or not
         # (not a severity or a standard: "Sev-1", "UTF-8", "ISO-9001", "TLS-1")
