@@ -231,9 +231,6 @@ _STATUS_MARK = re.compile(
     "|not (?:yet )?(?:started|done))\\b)",
     re.IGNORECASE,
 )
-# a name that tags an action rather than names a list of them: "TODO: Verify
-# the migrations", "Action: add an alert"
-_TAGGED_ACTION = re.compile(r"^([^:]{1,30}):\s+(\S.*)$")
 # a heading that reports a change made, a noun and its participle with no
 # article: "Deploy pipeline hardened (deploy.yml)", "Swap file added"
 _DONE_HEADING = re.compile(
@@ -379,8 +376,8 @@ class _Builder:
     def _tags_an_action(self, role: str | None, name: str) -> bool:
         """Whether a name the vocabulary reads as a list of actions only tags
         one action ("TODO: Verify the migrations", "Action: add an alert"):
-        the tag names a list of actions, what follows it says what to do."""
-        tagged = _TAGGED_ACTION.match(name) if role == "action" else None
+        the label names a list of actions, what follows it says what to do."""
+        tagged = _LABEL_LINE.match(name) if role == "action" else None
         return (
             tagged is not None
             and self.spec.role_of(tagged.group(1)) == "action"

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+# a tracker's field about a task, not the task: "owner: Jane", "due: May", "ticket: X"
+_FIELD = "owner|owners|assignee|due|eta|ticket|jira"
+
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r)
     for p, r in (
@@ -86,14 +89,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "",
         ),
         # owner / ticket / due tails: "(owner: @x)", "- Owner: Jane", "due 2026-04-01"
-        (r"[\(\[]\s*(owner|owners|assignee|due|eta|ticket|jira|by)\b[^\)\]]*[\)\]]", ""),
+        (r"[\(\[]\s*(" + _FIELD + r"|by)\b[^\)\]]*[\)\]]", ""),
         # (in the middle of an item, only up to the end of its sentence:
         # "Fix the rig — owner: Quinn, with Elena. A setup where ...")
-        (
-            r"\s*[-–—|,;]?\s*\b(owner|owners|assignee|due|eta|ticket|jira)\s*:[^.!?\n]*[.!?]\s+(?=\S)",
-            ". ",
-        ),
-        (r"\s[-–—|,;]?\s*\b(owner|owners|assignee|due|eta|ticket|jira)\s*:.*$", ""),
+        (r"\s*[-–—|,;]?\s*\b(" + _FIELD + r")\s*:[^.!?\n]*[.!?]\s+(?=\S)", ". "),
+        (r"\s[-–—|,;]?\s*\b(" + _FIELD + r")\s*:.*$", ""),
         # ticket ids: ABC-123, #123, GH-12, in brackets or not
         # (not a severity or a standard: "Sev-1", "UTF-8", "ISO-9001", "TLS-1")
         (
