@@ -31,6 +31,16 @@ from leverlint.noise import clean
         ("\u23f3 Add a retry queue", "Add a retry queue"),  # in progress, like a tick
         # an id used as a label leaves no colon behind
         ("CA-001: Replace the HPLC column", "Replace the HPLC column"),
+        # ... and one between the verb and its object takes its colon along
+        ("Fix PAY-12: stale cache entries", "Fix stale cache entries"),
+        ("Run #14: 25s", "Run: 25s"),  # a numbered label stays a label
+        # an owner after an arrow or a dash is a tracker's field
+        ("Tune the pager \u2192 Assigned to @sre-oncall", "Tune the pager"),
+        ("Fix the rig - owned by Platform team", "Fix the rig"),
+        (
+            "Make sure each alert is assigned to an owner",
+            "Make sure each alert is assigned to an owner",
+        ),
         # a tracker's "Need <verb>" is the action; "Need a/more ..." names a want
         ("Need audit all coupling connections", "Audit all coupling connections"),
         ("Need more nurses on nights", "Need more nurses on nights"),

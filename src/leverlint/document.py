@@ -543,8 +543,14 @@ class _Builder:
             return  # "Owner: @sre" describes its parent
         parent_item = self.items[-1] if item.nested and self.items else None
         parent = (parent_item.text or "").strip() if parent_item is not None else ""
+        detail = self.spec.detail_of(text) if parent_item is not None and parent else None
+        if parent_item is not None and detail is not None:
+            # "Details: lower the threshold from 2% to 1%" says how its parent is done
+            glue = " " if parent.endswith((":", ".", "!", "?")) else ". "
+            parent_item.text = f"{parent}{glue}{detail}"
+            return
         if parent_item is not None and self._in_action:
-            if self.spec.opens_with_action_verb(clean(text)):
+            if self._acts(text):
                 parent_item.child_acts = True
             elif _details(text) and self._whole_lead(parent):
                 # "Ring 1: 30% of the estate" under "Introduce ring deployment:"
@@ -604,13 +610,21 @@ class _Builder:
         create:") is an action of its own."""
         return self._in_action and bool(_TOPIC_LEAD.match(lead_in))
 
+    def _acts(self, text: str) -> bool:
+        """Whether a nested item says what to do in its own words, or under
+        a label of its own ("Staleness check: skip files older than the plan")."""
+        if self.spec.opens_with_action_verb(clean(text)):
+            return True
+        labelled = _LABEL_LINE.match(text)
+        return labelled is not None and self.spec.opens_with_action_verb(clean(labelled.group(2)))
+
     def _joined(self, parent: _Item, text: str) -> str:
         """A nested item that only names an object finishes its parent's
         lead-in: "Add inspection items for:" + "Coupling condition" reads
         "Add inspection items for coupling condition". A nested item with a
         verb of its own stands alone."""
         lead = (parent.text or "").strip()
-        if not lead.endswith(":") or self.spec.opens_with_action_verb(clean(text)):
+        if not lead.endswith(":") or self._acts(text):
             return text
         head = lead[:-1].rstrip()
         short = len(text.split()) <= _OBJECT_WORDS and not _SENTENCE_MARK.search(text)

@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 
 # a tracker's field about a task, not the task: "owner: Jane", "due: May", "ticket: X"
-_FIELD = "owner|owners|assignee|due|eta|ticket|jira"
+# a ticket id (not a severity or a standard: "Sev-1", "UTF-8", "ISO-9001", "TLS-1")
+_TICKET = (
+    r"\b(?!(?:sev|pri|severity|tier|level|utf|iso|ipv|tls|http|sha|x)-\d)"
+    r"[A-Z][A-Z0-9]{1,9}-\d+(?:/\d+)*\b"
+)
+_FIELD = "owner|owners|assignee|assigned(?: to)?|due|eta|ticket|jira"
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r)
@@ -89,18 +94,22 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "",
         ),
         # owner / ticket / due tails: "(owner: @x)", "- Owner: Jane", "due 2026-04-01"
-        (r"[\(\[]\s*(" + _FIELD + r"|by)\b[^\)\]]*[\)\]]", ""),
+        (r"[\(\[]\s*(" + _FIELD + r"|by|owned)\b[^\)\]]*[\)\]]", ""),
         # (in the middle of an item, only up to the end of its sentence:
         # "Fix the rig — owner: Quinn, with Elena. A setup where ...")
         (r"\s*[-–—|,;]?\s*\b(" + _FIELD + r")\s*:[^.!?\n]*[.!?]\s+(?=\S)", ". "),
         (r"\s[-–—|,;]?\s*\b(" + _FIELD + r")\s*:.*$", ""),
-        # ticket ids: ABC-123, #123, GH-12, in brackets or not
-        # (not a severity or a standard: "Sev-1", "UTF-8", "ISO-9001", "TLS-1")
+        # "... → Assigned to @x", "... - owned by Platform" (after a dash or an arrow only:
+        # "Ensure each alert is assigned to an owner" keeps its words)
         (
-            r"[\(\[]?\b(?!(?:sev|pri|severity|tier|level|utf|iso|ipv|tls|http|sha|x)-\d)"
-            r"[A-Z][A-Z0-9]{1,9}-\d+(?:/\d+)*\b[\)\]]?",
+            r"\s*(?:[-–—|]|→|->|=>)\s*(?:assigned|owned)\s+(?:to|by)\b[^.!?\n]{0,40}?(?=[.!?]\s|[.!?]?$)",
             "",
         ),
+        # ticket ids: ABC-123, #123, GH-12, in brackets or not; one between a
+        # verb and a colon takes the colon with it ("Fix INV-12: stale cache")
+        # (not a numbered label: "Run #14: 25s")
+        (r"(?<=\w)\s+" + _TICKET + r"\s*:\s+", " "),
+        (r"[\(\[]?" + _TICKET + r"[\)\]]?", ""),
         (r"[\(\[]?(?<![\w&])#\d+\b[\)\]]?", ""),
         # @mentions
         (r"(?<![\w.])@[\w][\w\-/]*", ""),

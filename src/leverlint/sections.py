@@ -150,8 +150,9 @@ class SectionSpec:
     imperative: frozenset[str]
     adverbs: frozenset[str]
     metadata: re.Pattern[str]
+    detail: re.Pattern[str]
     record: re.Pattern[str]
-    action_columns: re.Pattern[str]
+    action_columns: tuple[re.Pattern[str], ...]
     ignore_columns: re.Pattern[str]
     fix_columns: re.Pattern[str]
     declined: re.Pattern[str]
@@ -284,6 +285,12 @@ class SectionSpec:
         """True for a nested item such as ``Owner: @jane`` or ``Due: May``."""
         return bool(self.metadata.match(text))
 
+    def detail_of(self, text: str) -> str | None:
+        """What a nested item such as ``Details: lower the threshold`` adds
+        to its parent, else ``None``."""
+        found = self.detail.match(text)
+        return text[found.end() :].strip() or None if found else None
+
     def is_record_field(self, raw: str) -> bool:
         """True for a field of the document's own record, at any depth:
         ``Author: @jane``, ``Created: 2019-04-18``, ``RFC PR: #12``."""
@@ -322,14 +329,25 @@ def _alternation(path: Path, key: str, items: object) -> str:
     return "|".join(f"(?:{i})" for i in items) or "(?!)"  # an empty list matches nothing
 
 
+def _patterns(path: Path, key: str, items: object) -> tuple[re.Pattern[str], ...]:
+    """Each pattern of a list on its own, in the list's order."""
+    _alternation(path, key, items)  # raises unless a list of good patterns
+    return tuple(re.compile(str(i)) for i in items) if isinstance(items, list) else ()
+
+
 def _first_column(
-    headers: list[str], names: re.Pattern[str], unless: re.Pattern[str] | None = None
+    headers: list[str],
+    names: re.Pattern[str] | tuple[re.Pattern[str], ...],
+    unless: re.Pattern[str] | None = None,
 ) -> int | None:
-    """Index of the first header ``names`` matches and ``unless`` does not."""
-    for i, header in enumerate(headers):
-        norm = normalise_heading(header)
-        if names.fullmatch(norm) and not (unless and unless.fullmatch(norm)):
-            return i
+    """Index of the first header ``names`` matches and ``unless`` does not;
+    given several patterns, the first pattern that names a header wins
+    ("Action" before "Item" in "Item # | Action | Owner")."""
+    norms = [normalise_heading(h) for h in headers]
+    for pattern in names if isinstance(names, tuple) else (names,):
+        for i, norm in enumerate(norms):
+            if pattern.fullmatch(norm) and not (unless and unless.fullmatch(norm)):
+                return i
     return None
 
 
@@ -368,6 +386,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         "fix-columns",
         "declined-rows",
         "metadata-keys",
+        "detail-keys",
         "record-fields",
         "inquiry-starts",
         "question-starts",
@@ -409,6 +428,7 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
     arguments = _alternation(path, "argument-starts", data.get("argument-starts", []))
     bookkeeping = _alternation(path, "bookkeeping-starts", data.get("bookkeeping-starts", []))
     meta = _literal_alternation(path, "metadata-keys", data.get("metadata-keys", []))
+    detail = _literal_alternation(path, "detail-keys", data.get("detail-keys", []))
     record = _literal_alternation(path, "record-fields", data.get("record-fields", []))
     return SectionSpec(
         roles=tuple(roles),
@@ -419,8 +439,9 @@ def load_sections(path: Path | None = None, extra: tuple[str, ...] = ()) -> Sect
         imperative=frozenset(str(v).lower() for v in verbs),
         adverbs=frozenset(str(v).lower() for v in data.get("imperative-adverbs", [])),
         metadata=re.compile(rf"^\s*\**(?:{meta})\**\s*:", re.IGNORECASE),
+        detail=re.compile(rf"^\s*\**(?:{detail})\**\s*:\s*", re.IGNORECASE),
         record=re.compile(rf"^\s*[*_]*(?:{record})[*_]*\s*:", re.IGNORECASE),
-        action_columns=re.compile(_alternation(path, "action-columns", data["action-columns"])),
+        action_columns=_patterns(path, "action-columns", data["action-columns"]),
         ignore_columns=re.compile(_alternation(path, "ignore-columns", data["ignore-columns"])),
         fix_columns=re.compile(_alternation(path, "fix-columns", data.get("fix-columns", []))),
         declined=re.compile(_alternation(path, "declined-rows", data.get("declined-rows", []))),

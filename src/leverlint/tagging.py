@@ -317,18 +317,18 @@ class Tagger:
             ):
                 best[rule.id] = Candidate(rule, start, end, doc[start:end].text, score)
         by = "rules"
-        if any(c.rule.fallback for c in best.values()):
-            ruled = {k: c for k, c in best.items() if not c.rule.fallback}
-            if ruled:
-                best = ruled
-            else:
-                label = doc.user_data.get("lead")
-                best = {
-                    k: c
-                    for k, c in best.items()
-                    if c.start in leads and not _describes(doc, c.start, label)
-                }
-                by = "verb"
+        ruled = {k: c for k, c in best.items() if not c.rule.fallback}
+        if ruled:
+            best = ruled
+        else:
+            label = doc.user_data.get("lead")
+            placed = {
+                k: c
+                for k, c in best.items()
+                if c.start in leads and not _describes(doc, c.start, label)
+            }
+            best = placed or self._next_sentence_verb(doc)
+            by = "verb"
         if not best:
             return Decision(None, (), ())
         totals: dict[int, float] = defaultdict(float)
@@ -356,6 +356,23 @@ class Tagger:
             ):
                 return Decision(guess.level, candidates, scores, "close call", guess)
         return Decision(level, candidates, scores, by)
+
+    def _next_sentence_verb(self, doc: Any) -> dict[str, Candidate]:
+        """When the first sentence's verb places nothing ("Keep the claim and
+        its pod in one wave. Do not wait for ..."), the fallback rules that
+        place the second sentence's leading verb, as explanation."""
+        end = next((i for i, tok in enumerate(doc[:-1]) if tok.text in SENTENCE_END), None)
+        if end is None:
+            return {}
+        sentence = doc[end + 1 :].as_doc()
+        sentence[0].is_sent_start = True
+        found: dict[str, Candidate] = {}
+        for key, start, stop in self._matcher(sentence):
+            rule, _ = self._specificity[key]
+            if rule.fallback and start == 0 and not _describes(sentence, 0, None):
+                score = rule.weight * PURPOSE
+                found[rule.id] = Candidate(rule, start, stop, sentence[:stop].text, score)
+        return found
 
     def decide_texts(self, texts: Iterable[str]) -> list[Decision]:
         """Decide many texts in one ``nlp.pipe`` batch.
