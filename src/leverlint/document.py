@@ -859,6 +859,26 @@ def _numbered_lines(text: str) -> list[tuple[int, str]] | None:
 _FIELD_LINE = re.compile(r"^[A-Z][\w /&()'-]{0,30}:\s+\S")
 
 
+def _label_chunks(text: str, spec: SectionSpec) -> list[tuple[int, str, str]]:
+    """A paragraph of labelled parts whose text may wrap ("Problem: the DB
+    still shows it\nrunning.\nFix: mark it failed"): (line offset, label,
+    text) for each, when a later line starts a second label and some label
+    names an action or a decision; else nothing."""
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if _FIELD_LINE.match(line)]
+    if len(starts) < 2 or starts[0] != 0:
+        return []
+    names = [lines[i].partition(":")[0].strip() for i in starts]
+    if not any(spec.role_of(name) in _LABEL_ROLES for name in names):
+        return []
+    chunks = []
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        name, _, rest = lines[start].partition(":")
+        body = " ".join([rest.strip(), *(line.strip() for line in lines[start + 1 : end])])
+        chunks.append((start, name.strip(), body.strip()))
+    return chunks
+
+
 def _field_lines(text: str) -> list[str] | None:
     """The lines of a paragraph written as fields, each on its own line under
     a label ("Gate: G6", "What: Define the model", "Acceptance: ..."); else
@@ -1022,6 +1042,13 @@ def _walk(tokens: list[Token], b: _Builder) -> _Builder:
                 b.bold_title(label[0], line)
             elif tokens[i - 1].type == "paragraph_open" and (titled := _titled_fields(tok, b.spec)):
                 b.bold_title(titled, line)  # "**1. Runbook step**\nOwner: SRE | Due: May"
+            elif label is not None and (chunks := _label_chunks(content, b.spec)):
+                # "**Problem:** ... / **Fix:** ..." in one paragraph: each label its own
+                for offset, name, rest in chunks:
+                    if (role := b.spec.role_of(name)) in _LABEL_ROLES:
+                        b.labelled_solution(role, name, rest, line + offset, rest)
+                    elif b.describes(name):
+                        b.titles.append(name)
             elif label is not None and (role := b.spec.role_of(label[0])) in _LABEL_ROLES:
                 b.labelled_solution(role, label[0], label[1], line, content)
             elif label is not None and b.describes(label[0]):
