@@ -215,9 +215,89 @@ def mark_topic_label(doc: Any) -> None:
                     start = j + 1
                 break
     start = start or _owner_lead(doc)
+    if not start and (start := _after_observation(doc)):
+        # what was seen comes first and explains the fix that follows it
+        doc.user_data["context_end"] = start
     if start:
         doc[start].is_sent_start = True
         doc.user_data["lead"] = start
+
+
+_PRESCRIBES = frozenset(
+    {
+        "should",
+        "must",
+        "shall",
+        "will",
+        "would",
+        "need",
+        "needs",
+        "ought",
+        "can",
+        "could",
+        "requires",
+        "proposes",
+        "recommends",
+        "suggests",
+    }
+)
+_OBSERVED_START = frozenset(
+    {
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "a",
+        "an",
+        "our",
+        "its",
+        "their",
+        "there",
+        "at",
+        "in",
+        "on",
+        "during",
+    }
+)
+
+
+def _after_observation(doc: Any) -> int:
+    """The index of the imperative that follows a first sentence reporting
+    what was seen ("The route card showed the label twice. Remove the
+    duplicate."), else 0. The first sentence must open on a determiner, a
+    place or time, or a word that is no verb, and hold a finite verb."""
+    end = next((i for i, tok in enumerate(doc[:-1]) if tok.text in SENTENCE_END), None)
+    if end is None or end < 2:
+        return 0
+    first = doc[0]
+    verbs = verb_lemmas()
+    if first.lower_ not in _OBSERVED_START and first.lemma_.lower() in verbs:
+        return 0
+    said = doc[1:end]
+    if any(tok.lower_ in _PRESCRIBES or tok.text == ":" for tok in said):
+        return 0  # "Minimum review time should be a week", "Config: exclude the bot"
+    if not any(
+        tok.lower_ in FINITE
+        or (tok.lemma_ in verbs and tok.lower_ != tok.lemma_ and tok.lower_.endswith(("ed", "s")))
+        for tok in said
+    ):
+        return 0
+    start = end + 1
+    while start < len(doc) - 1:
+        tok = doc[start]
+        base = tok.lower_.removeprefix("re-")  # "Re-test the attack response"
+        if (
+            tok.text[:1].isupper()
+            and tok.lower_ == tok.lemma_
+            and base in verbs
+            and doc[start + 1].lower_ not in NOUN_NEXT
+        ):
+            return start
+        start = next(
+            (i + 1 for i in range(start, len(doc) - 1) if doc[i].text in SENTENCE_END), len(doc)
+        )
+    return 0
 
 
 def _owner_lead(doc: Any) -> int:

@@ -264,11 +264,16 @@ class Tagger:
         zones = [MAIN] * len(doc)
         marks = sorted((s, e, self.nlp.vocab.strings[m]) for m, s, e in self._clauses(doc))
         purpose_from = next((s for s, _, kind in marks if kind == "purpose" and s > 0), len(doc))
-        # an item's later sentences explain its first one, like a purpose
+        # an item's later sentences explain its first one, like a purpose; a
+        # first sentence that only reports what was seen explains the fix after it
+        context_end = doc.user_data.get("context_end", 0)
+        for i in range(context_end):
+            zones[i] = PURPOSE
         first_end = next(
-            (i for i, tok in enumerate(doc[:-1]) if tok.text in SENTENCE_END), len(doc)
+            (i for i, tok in enumerate(doc[:-1]) if i >= context_end and tok.text in SENTENCE_END),
+            len(doc),
         )
-        for i in range(min(purpose_from, first_end + 1), len(doc)):
+        for i in range(max(min(purpose_from, first_end + 1), context_end), len(doc)):
             zones[i] = PURPOSE
         # a parenthesis explains its clause: "Add periodEnd (needed by the dashboard)"
         depth = 0
