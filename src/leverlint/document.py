@@ -215,6 +215,8 @@ _PHASE_LABEL = re.compile(r"\b(design|designs|explanation|details)\b", re.I)
 _HELD_MIN_ITEMS = 2
 # the roles a label before its own text may name ("Action: ...", "Decision: ...")
 _LABEL_ROLES = ("action", "decision")
+# an open task box at the start of an item: "[ ] Add unit tests"
+_OPEN_BOX = re.compile(r"^\s*\[ \]\s")
 # a verdict on an option under a decision label: "Rejected.", "Deferred at the UI level"
 _VERDICT = re.compile(
     r"^\W*(?:rejected|declined|deferred|postponed|withdrawn|superseded|accepted|approved|"
@@ -436,8 +438,19 @@ class _Builder:
         items that commit to an action, when there are two or more.
 
         The imperative sentences held from analysis prose ("Automatically
-        detach unhealthy hosts") are kept too, each under its heading."""
+        detach unhealthy hosts") are kept too, each under its heading.
+
+        In any document, a to-do list (every top-level item an open task box,
+        "- [ ] Add unit tests for the updater") is a list of actions on the
+        same terms."""
         if kind != "postmortem":
+            for section, items in self.held.items():
+                heads = [raw for raw, _, nested in items if not nested]
+                if all(_OPEN_BOX.match(raw) for raw in heads) and self._mostly_actions(heads):
+                    self.sections.append(section)
+                    for raw, line, _ in items:
+                        self.add(raw, line, section)
+            self.sections.sort(key=lambda s: s.line)
             return
         for sentence, line, section in self.loose:
             # a recommendation made while explaining what went wrong
@@ -446,8 +459,7 @@ class _Builder:
             self.add(sentence, line, section)
         for section, items in self.held.items():
             top = [(raw, line) for raw, line, nested in items if not nested]
-            actions = sum(self.spec.opens_with_action(clean(raw)) for raw, _ in top)
-            if len(top) >= _HELD_MIN_ITEMS and actions * 3 >= len(top) * 2:
+            if self._mostly_actions([raw for raw, _ in top]):
                 self.sections.append(section)
                 for raw, line, _ in items:
                     self.add(raw, line, section)
@@ -458,6 +470,11 @@ class _Builder:
                 for raw, line in decisions:
                     self.add(raw, line, section)
         self.sections.sort(key=lambda s: s.line)
+
+    def _mostly_actions(self, top: list[str]) -> bool:
+        """Two or more items, at least two thirds opening on an action verb."""
+        actions = sum(self.spec.opens_with_action(clean(raw)) for raw in top)
+        return len(top) >= _HELD_MIN_ITEMS and actions * 3 >= len(top) * 2
 
     def _hold_loose(self, text: str, line: int) -> None:
         """Keep the imperative sentences of prose under an analysis heading
