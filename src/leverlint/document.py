@@ -215,6 +215,8 @@ _PHASE_LABEL = re.compile(r"\b(design|designs|explanation|details)\b", re.I)
 _HELD_MIN_ITEMS = 2
 # the roles a label before its own text may name ("Action: ...", "Decision: ...")
 _LABEL_ROLES = ("action", "decision")
+# an item that is one quotation and nothing else
+_QUOTED = re.compile(r'^\s*["\u201c][^"\u201c\u201d]+["\u201d][.,;]?\s*$')
 # an open task box at the start of an item: "[ ] Add unit tests"
 _OPEN_BOX = re.compile(r"^\s*\[ \]\s")
 # a verdict on an option under a decision label: "Rejected.", "Deferred at the UI level"
@@ -558,6 +560,8 @@ class _Builder:
             return  # a lead-in for the nested items, not a fix itself
         if item.nested and self.spec.is_metadata(text):
             return  # "Owner: @sre" describes its parent
+        if _QUOTED.match(text):
+            return  # '"Do not use: fire, desire"' quotes an example, not a fix
         parent_item = self.items[-1] if item.nested and self.items else None
         parent = (parent_item.text or "").strip() if parent_item is not None else ""
         detail = self.spec.detail_of(text) if parent_item is not None and parent else None
