@@ -28,7 +28,7 @@ _NUMBERING = re.compile(
 _MARKUP = re.compile(r"[*_`~#]+")
 # symbols before a heading's words: "🎯 Action Items", "→ Next steps"
 _LEAD_SYMBOLS = re.compile(r"^[^\w(\[\"']+")
-_TRAIL = re.compile(r"[\s:.!?…\-–—]+$")
+_TRAIL = re.compile(r"[^\w)\]\"'+#%]+$")  # end punctuation, dashes, emoji: "Avoid ❌"
 _SPACE = re.compile(r"\s+")
 
 
