@@ -445,28 +445,23 @@ class _Builder:
         In any document, a to-do list (every top-level item an open task box,
         "- [ ] Add unit tests for the updater") is a list of actions on the
         same terms."""
-        if kind != "postmortem":
-            for section, items in self.held.items():
-                heads = [raw for raw, _, nested in items if not nested]
-                if all(_OPEN_BOX.match(raw) for raw in heads) and self._mostly_actions(heads):
+        postmortem = kind == "postmortem"
+        if postmortem:
+            for sentence, line, section in self.loose:
+                # a recommendation made while explaining what went wrong
+                if section not in self.sections:
                     self.sections.append(section)
-                    for raw, line, _ in items:
-                        self.add(raw, line, section)
-            self.sections.sort(key=lambda s: s.line)
-            return
-        for sentence, line, section in self.loose:
-            # a recommendation made while explaining what went wrong
-            if section not in self.sections:
-                self.sections.append(section)
-            self.add(sentence, line, section)
+                self.add(sentence, line, section)
         for section, items in self.held.items():
             top = [(raw, line) for raw, line, nested in items if not nested]
-            if self._mostly_actions([raw for raw, _ in top]):
+            heads = [raw for raw, _ in top]
+            todo = all(_OPEN_BOX.match(raw) for raw in heads)
+            if (postmortem or todo) and self._mostly_actions(heads):
                 self.sections.append(section)
                 for raw, line, _ in items:
                     self.add(raw, line, section)
                 continue
-            decisions = [(raw, line) for raw, line in top if self._commits(raw)]
+            decisions = [(raw, line) for raw, line in top if postmortem and self._commits(raw)]
             if len(decisions) >= _HELD_MIN_ITEMS:
                 self.sections.append(section)
                 for raw, line in decisions:

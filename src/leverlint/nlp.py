@@ -223,8 +223,9 @@ def mark_topic_label(doc: Any) -> None:
         doc.user_data["lead"] = start
 
 
+# words that make a first sentence prescribe, not report ("should be a week")
 _PRESCRIBES = frozenset(
-    {
+    [
         "should",
         "must",
         "shall",
@@ -239,10 +240,11 @@ _PRESCRIBES = frozenset(
         "proposes",
         "recommends",
         "suggests",
-    }
+    ]
 )
+# how a report of what was seen opens: "The card showed ...", "At 1024x768 the ..."
 _OBSERVED_START = frozenset(
-    {
+    [
         "the",
         "this",
         "that",
@@ -258,7 +260,7 @@ _OBSERVED_START = frozenset(
         "in",
         "on",
         "during",
-    }
+    ]
 )
 
 

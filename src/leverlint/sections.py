@@ -289,7 +289,9 @@ class SectionSpec:
         """What a nested item such as ``Details: lower the threshold`` adds
         to its parent, else ``None``."""
         found = self.detail.match(text)
-        return text[found.end() :].strip() or None if found else None
+        if found is None:
+            return None
+        return text[found.end() :].strip() or None
 
     def is_record_field(self, raw: str) -> bool:
         """True for a field of the document's own record, at any depth:

@@ -8,7 +8,10 @@ How a level is chosen (the precedence; the README repeats it for users):
    first, so "lower the alert threshold" (verb + quantity noun) beats the
    lone word "alert"; ``zone`` is 1.0 in the main clause, 0.6 in a purpose
    clause ("so that ...", "to ensure ..."), inside a parenthesis and in an
-   item's later sentences (they explain the first), 0.6 inside a condition ("when
+   item's later sentences (they explain the first; a first sentence that
+   only reports what was seen, "The card showed the label twice. Remove the
+   duplicate.", is the one that explains, and the imperative after it
+   leads), 0.6 inside a condition ("when
    the error rate doubles": the trigger, not the fix), 0.5 after
    "instead of" / "rather than", and 0.5 inside a negation ("jobs should
    not be dropped but parked": what is denied is not what is proposed; the
@@ -32,7 +35,9 @@ How a level is chosen (the precedence; the README repeats it for users):
 5. Fallback rules (``fallback: true``) are read only when no other rule
    matched: an imperative's verb alone, at the start of the text or after a
    topic label ("Provision staging with ...", "Audit all couplings"), says
-   what kind of change is asked for. They are the weakest evidence there
+   what kind of change is asked for; when that verb places nothing, the
+   second sentence's leading verb may, at purpose weight ("Keep the claim
+   and its pod in one wave. Do not wait ..."). They are the weakest evidence there
    is, and the explanation says so. In a document such a tag is kept only
    for items of an action section or an ADR's decision (see ``Tagger.tag``).
 6. No match: ``level=None``. leverlint says it cannot place the solution.
