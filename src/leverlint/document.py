@@ -884,14 +884,13 @@ def _label_chunks(text: str, spec: SectionSpec) -> list[tuple[int, str, str]]:
     starts = [i for i, line in enumerate(lines) if _FIELD_LINE.match(line)]
     if len(starts) < 2 or starts[0] != 0:
         return []
-    names = [lines[i].partition(":")[0].strip() for i in starts]
-    if not any(spec.role_of(name) in _LABEL_ROLES for name in names):
-        return []
     chunks = []
     for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
         name, _, rest = lines[start].partition(":")
         body = " ".join([rest.strip(), *(line.strip() for line in lines[start + 1 : end])])
         chunks.append((start, name.strip(), body.strip()))
+    if not any(spec.role_of(name) in _LABEL_ROLES for _, name, _ in chunks):
+        return []
     return chunks
 
 

@@ -269,7 +269,7 @@ def _after_observation(doc: Any) -> int:
     what was seen ("The route card showed the label twice. Remove the
     duplicate."), else 0. The first sentence must open on a determiner, a
     place or time, or a word that is no verb, and hold a finite verb."""
-    end = next((i for i, tok in enumerate(doc[:-1]) if tok.text in SENTENCE_END), None)
+    end = sentence_end(doc)
     if end is None or end < 2:
         return 0
     first = doc[0]
@@ -296,10 +296,15 @@ def _after_observation(doc: Any) -> int:
             and doc[start + 1].lower_ not in NOUN_NEXT
         ):
             return start
-        start = next(
-            (i + 1 for i in range(start, len(doc) - 1) if doc[i].text in SENTENCE_END), len(doc)
-        )
+        end = sentence_end(doc, start)
+        start = len(doc) if end is None else end + 1
     return 0
+
+
+def sentence_end(doc: Any, start: int = 0) -> int | None:
+    """The index of the first full stop, "!" or "?" from ``start`` on that
+    another word follows, else ``None``: where an item's sentence ends."""
+    return next((i for i in range(start, len(doc) - 1) if doc[i].text in SENTENCE_END), None)
 
 
 def _owner_lead(doc: Any) -> int:

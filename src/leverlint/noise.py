@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-# a tracker's field about a task, not the task: "owner: Jane", "due: May", "ticket: X"
 # a ticket id (not a severity or a standard: "Sev-1", "UTF-8", "ISO-9001", "TLS-1")
 _TICKET = (
     r"\b(?!(?:sev|pri|severity|tier|level|utf|iso|ipv|tls|http|sha|x)-\d)"
     r"[A-Z][A-Z0-9]{1,9}-\d+(?:/\d+)*\b"
 )
+# a tracker's field about a task, not the task: "owner: Jane", "due: May", "ticket: X"
 _FIELD = "owner|owners|assignee|assigned(?: to)?|due|eta|ticket|jira"
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(

@@ -305,7 +305,7 @@ class SectionSpec:
     def fix_column(self, headers: list[str]) -> int | None:
         """Index of a column that holds fixes wherever its table stands (a
         risk or threat register's "Mitigation"), if one does."""
-        return _first_column(headers, self.fix_columns)
+        return _first_column(headers, (self.fix_columns,))
 
     def declined_row(self, cells: list[str], column: int) -> bool:
         """A register row whose risk is accepted or transferred, not fixed."""
@@ -339,14 +339,14 @@ def _patterns(path: Path, key: str, items: object) -> tuple[re.Pattern[str], ...
 
 def _first_column(
     headers: list[str],
-    names: re.Pattern[str] | tuple[re.Pattern[str], ...],
+    names: tuple[re.Pattern[str], ...],
     unless: re.Pattern[str] | None = None,
 ) -> int | None:
-    """Index of the first header ``names`` matches and ``unless`` does not;
-    given several patterns, the first pattern that names a header wins
+    """Index of the first header a pattern of ``names`` matches and
+    ``unless`` does not; the first pattern that names a header wins
     ("Action" before "Item" in "Item # | Action | Owner")."""
     norms = [normalise_heading(h) for h in headers]
-    for pattern in names if isinstance(names, tuple) else (names,):
+    for pattern in names:
         for i, norm in enumerate(norms):
             if pattern.fullmatch(norm) and not (unless and unless.fullmatch(norm)):
                 return i

@@ -57,7 +57,7 @@ from leverlint.errors import RuleFileError
 from leverlint.learned import CLOSE_CALL, CONFIDENT, MIN_COVERAGE, Guess, Model, shipped_model
 from leverlint.matching import AnchoredMatcher, PatternError
 from leverlint.model import Evidence, Solution, Tagged
-from leverlint.nlp import FINITE, LABEL_MARKS, NOUN_NEXT, SENTENCE_END
+from leverlint.nlp import FINITE, LABEL_MARKS, NOUN_NEXT, SENTENCE_END, sentence_end
 from leverlint.resources import load_yaml, rules_dir
 from leverlint.rulepack import Rule, expand_token, load_classes, load_rules
 
@@ -274,10 +274,9 @@ class Tagger:
         context_end = doc.user_data.get("context_end", 0)
         for i in range(context_end):
             zones[i] = PURPOSE
-        first_end = next(
-            (i for i, tok in enumerate(doc[:-1]) if i >= context_end and tok.text in SENTENCE_END),
-            len(doc),
-        )
+        first_end = sentence_end(doc, context_end)
+        if first_end is None:
+            first_end = len(doc)
         for i in range(max(min(purpose_from, first_end + 1), context_end), len(doc)):
             zones[i] = PURPOSE
         # a parenthesis explains its clause: "Add periodEnd (needed by the dashboard)"
@@ -371,7 +370,7 @@ class Tagger:
         """When the first sentence's verb places nothing ("Keep the claim and
         its pod in one wave. Do not wait for ..."), the fallback rules that
         place the second sentence's leading verb, as explanation."""
-        end = next((i for i, tok in enumerate(doc[:-1]) if tok.text in SENTENCE_END), None)
+        end = sentence_end(doc)
         if end is None:
             return {}
         sentence = doc[end + 1 :].as_doc()
